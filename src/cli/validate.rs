@@ -1,0 +1,124 @@
+//! `statewright validate FILE [--type STANDARD|EXPRESS] [--json]`.
+//!
+//! Human output reads like a compiler's: `file:line:column`, the offending line, a caret under
+//! the node, the message and a hint. `--json` prints exactly
+//! `{"valid": bool, "diagnostics": [{"code", "severity", "pointer", "message"}]}`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::input::{ReadFailure, read_document};
+use crate::asl::Document;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::validate::{self, MachineType};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The definition to check (`.asl.json` or `.json`).
+    file: PathBuf,
+    /// The state machine type: EXPRESS forbids `.sync`, `.waitForTaskToken` and activities.
+    #[arg(long = "type", value_enum, default_value = "STANDARD", ignore_case = true)]
+    machine_type: MachineType,
+    /// Print one JSON object instead of readable text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> u8 {
+    let doc = match read_document(&args.file) {
+        Ok(doc) => doc,
+        Err(failure) => return report_unreadable(&args, &failure),
+    };
+    let diagnostics =
+        validate::validate(&doc, &validate::Options { machine_type: args.machine_type });
+    let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if args.json {
+        println!("{}", json!({ "valid": valid, "diagnostics": diagnostics_json(&diagnostics) }));
+    } else {
+        print_human(&args.file, &doc, &diagnostics);
+    }
+    if valid { 0 } else { 1 }
+}
+
+fn diagnostics_json(diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            json!({ "code": d.code, "severity": d.severity, "pointer": d.pointer, "message": d.message })
+        })
+        .collect()
+}
+
+fn report_unreadable(args: &Args, failure: &ReadFailure) -> u8 {
+    let message = failure.describe(&args.file);
+    if args.json {
+        let (code, pointer) = match failure {
+            ReadFailure::Io(_) => (Code::InvalidJson, None::<String>),
+            ReadFailure::Parse(..) => (Code::InvalidJson, None),
+        };
+        let d = Diagnostic::error(code, pointer, message);
+        println!("{}", json!({ "valid": false, "diagnostics": diagnostics_json(&[d]) }));
+    } else {
+        eprintln!("error: {message}");
+        if let ReadFailure::Parse(text, e) = failure {
+            let line = text.lines().nth(e.position.line.saturating_sub(1)).unwrap_or("");
+            eprintln!("{}", excerpt(e.position.line, line, e.position.column, 1));
+        }
+    }
+    2
+}
+
+fn print_human(path: &Path, doc: &Document, diagnostics: &[Diagnostic]) {
+    let name = path.display();
+    for d in diagnostics {
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let span = d.pointer.as_deref().and_then(|p| doc.key_span(p));
+        match span {
+            Some(span) => {
+                println!(
+                    "{name}:{}:{}: {label}: {}",
+                    span.start.line, span.start.column, d.message
+                );
+                let width = if span.end.line == span.start.line {
+                    span.end.column.saturating_sub(span.start.column).max(1)
+                } else {
+                    1
+                };
+                let line = doc.line_text(span.start.line);
+                println!("{}", excerpt(span.start.line, line, span.start.column, width));
+            }
+            None => println!("{name}: {label}: {}", d.message),
+        }
+        if let Some(hint) = &d.hint {
+            println!("  = hint: {hint}");
+        }
+        println!(
+            "  = code: {}",
+            serde_json::to_value(d.code).unwrap_or_default().as_str().unwrap_or("")
+        );
+    }
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diagnostics.len() - errors;
+    if errors == 0 && warnings == 0 {
+        println!("{name}: valid");
+    } else {
+        println!("{name}: {errors} error(s), {warnings} warning(s)");
+    }
+}
+
+/// `  12 |     "Next": "Gost",` followed by a caret line under `column` spanning `width` chars.
+fn excerpt(line_no: usize, line: &str, column: usize, width: usize) -> String {
+    let gutter = line_no.to_string();
+    let pad = " ".repeat(gutter.len());
+    let indent: String = line
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let width = width.min(line.chars().count().saturating_sub(column - 1).max(1));
+    format!("{pad} |\n{gutter} | {line}\n{pad} | {indent}{}", "^".repeat(width))
+}

@@ -1,0 +1,1 @@
+//! The execution engine: runs a state machine locally with AWS's semantics.

@@ -1,0 +1,2 @@
+//! Layered layout of a workflow diagram, with Parallel branches and Map processors as compound
+//! nodes.
