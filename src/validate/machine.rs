@@ -40,8 +40,8 @@ pub(crate) struct Walk {
     /// The top-level machine's query language: inner states inherit it, not their Map's or
     /// Parallel's own.
     pub top: Ql,
-    /// Every state name seen so far, for the uniqueness rule.
-    names: HashMap<String, String>,
+    /// Where each state name is defined, for the uniqueness rule.
+    names: HashMap<String, Vec<String>>,
 }
 
 pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
@@ -66,6 +66,27 @@ pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
     };
     let mut walk = Walk { top, names: HashMap::new() };
     check_machine(obj, "", MachineKind::Root, &mut walk, cx);
+    report_duplicate_names(walk.names, cx);
+}
+
+/// Every definition of a state name used more than once (all of them: the user picks which
+/// one to rename).
+fn report_duplicate_names(names: HashMap<String, Vec<String>>, cx: &mut Ctx<'_>) {
+    for (name, places) in names {
+        if places.len() < 2 {
+            continue;
+        }
+        for place in &places {
+            cx.error(
+                Code::DuplicateKey,
+                place,
+                format!("{} states are named \"{name}\".", places.len()),
+            )
+            .hint = Some(
+                "State names must be unique in the whole state machine, branches and Map processors included. Rename all but one.".into(),
+            );
+        }
+    }
 }
 
 /// Reports a `QueryLanguage` value that is not exactly `JSONPath` or `JSONata`.
@@ -109,7 +130,9 @@ pub(crate) fn check_machine(
         let allowed = match key.as_str() {
             "StartAt" | "States" | "Comment" => true,
             "Version" | "TimeoutSeconds" | "QueryLanguage" => machine == MachineKind::Root,
-            "ProcessorConfig" => machine == MachineKind::ItemProcessor,
+            "ProcessorConfig" => {
+                matches!(machine, MachineKind::ItemProcessor | MachineKind::Iterator)
+            }
             _ => false,
         };
         if !allowed {
@@ -194,19 +217,7 @@ pub(crate) fn check_machine(
 
     for (name, state) in states_obj {
         let state_ptr = at(&states_ptr, name);
-        if let Some(first) = walk.names.get(name) {
-            let first = first.clone();
-            cx.error(
-                Code::DuplicateKey,
-                &state_ptr,
-                format!("There is already a state named \"{name}\"."),
-            )
-            .hint = Some(format!(
-                "State names must be unique in the whole state machine, branches included (the other one is at {first}). Rename one of them."
-            ));
-        } else {
-            walk.names.insert(name.clone(), state_ptr.clone());
-        }
+        walk.names.entry(name.clone()).or_default().push(state_ptr.clone());
         check_state_name(name, &state_ptr, cx);
         states::check_state(name, state, &state_ptr, walk, cx);
     }

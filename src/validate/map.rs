@@ -59,8 +59,8 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     only_one_of(s, "MaxConcurrency", "MaxConcurrencyPath", cx);
     only_one_of(s, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", cx);
     only_one_of(s, "ToleratedFailureCount", "ToleratedFailureCountPath", cx);
-    check_count(s, "MaxConcurrency", 0, u32::MAX as u64, cx);
-    check_count(s, "ToleratedFailureCount", 0, u32::MAX as u64, cx);
+    check_count(s, "MaxConcurrency", 0, u64::MAX, cx);
+    check_count(s, "ToleratedFailureCount", 0, u64::MAX, cx);
     if let Some(v) = s.obj.get("ToleratedFailurePercentage") {
         let here = s.field("ToleratedFailurePercentage");
         if s.ql == Ql::Jsonata && jsonata::is_expression(v) {
@@ -455,6 +455,7 @@ fn check_result_writer(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
         ];
         for (key, allowed) in fields {
             match config.get(key) {
+                None if key == "Transformation" => {}
                 None => {
                     cx.error(
                         Code::MissingField,

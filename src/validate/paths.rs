@@ -41,7 +41,21 @@ pub(crate) fn check_path_field(
         return;
     };
     let problem = if kind_ == PathKind::ReferenceOrIntrinsic && text.starts_with("States.") {
-        payload::intrinsic_problem(text)
+        payload::intrinsic_problem(text).or_else(|| {
+            const TEXT_RESULT: [&str; 7] = [
+                "States.ArrayGetItem",
+                "States.Base64Encode",
+                "States.Base64Decode",
+                "States.Format",
+                "States.JsonToString",
+                "States.Hash",
+                "States.UUID",
+            ];
+            let name = text.split('(').next().unwrap_or("");
+            (!TEXT_RESULT.contains(&name)).then(|| {
+                format!("{name} does not return text (use ArrayGetItem, Base64Encode, Base64Decode, Format, JsonToString, Hash or UUID)")
+            })
+        })
     } else {
         let k = if kind_ == PathKind::ReferenceOrIntrinsic { PathKind::Reference } else { kind_ };
         path_problem(text, k)

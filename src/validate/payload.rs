@@ -14,15 +14,8 @@ use super::{Ctx, at, kind};
 use crate::diagnostic::Code;
 
 /// A payload-template field (`Parameters`, `ResultSelector`, `ItemSelector`): an object.
-pub(crate) fn check_template_field(value: &Value, ptr: &str, key: &str, cx: &mut Ctx<'_>) {
-    if !value.is_object() {
-        cx.error(
-            Code::InvalidFieldValue,
-            ptr,
-            format!("'{key}' must be an object, not {}.", kind(value)),
-        );
-        return;
-    }
+pub(crate) fn check_template_field(value: &Value, ptr: &str, _key: &str, cx: &mut Ctx<'_>) {
+    // AWS accepts any JSON value here (lists and plain values too).
     check_template(value, ptr, cx);
 }
 
@@ -118,6 +111,7 @@ pub(crate) fn intrinsic_problem(text: &str) -> Option<String> {
     if let Err(e) = p.call() {
         return Some(e);
     }
+    p.skip_spaces();
     if p.i != p.s.len() {
         return Some(format!("unexpected text after the call: \"{}\"", &text[p.i..]));
     }

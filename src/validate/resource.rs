@@ -57,16 +57,6 @@ fn check_credentials(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
         cx.error(Code::SchemaValidationFailed, ptr, "The field 'RoleArn' is required but was missing.")
             .hint = Some("Credentials name the IAM role the task runs as: add \"RoleArn\": \"arn:aws:iam::ACCOUNT:role/NAME\".".into());
     }
-    for key in obj.keys() {
-        let known = key == "RoleArn" || (ql == Ql::JsonPath && key == "RoleArn.$");
-        if !known {
-            cx.error(
-                Code::FieldNotAllowed,
-                ptr,
-                format!("Field '{key}' is not supported in Credentials; only 'RoleArn' is."),
-            );
-        }
-    }
     match ql {
         Ql::JsonPath => payload::check_template(value, ptr, cx),
         Ql::Jsonata => jsonata::check_value(value, ptr, jsonata::Scope::State, cx),
