@@ -50,10 +50,12 @@ pub(crate) fn check_value(value: &Value, ptr: &str, scope: Scope, cx: &mut Ctx<'
         }
         Value::Object(obj) => {
             for (k, v) in obj {
+                let here = at(ptr, k);
                 if matches!(v, Value::String(_)) && !is_expression(v) {
+                    super::lint::literal_path(k, v, &here, super::Ql::Jsonata, cx);
                     continue;
                 }
-                check_value(v, &at(ptr, k), scope, cx);
+                check_value(v, &here, scope, cx);
             }
         }
         Value::Array(items) => {

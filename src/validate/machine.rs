@@ -157,14 +157,12 @@ pub(crate) fn check_machine(
                     format!("'{key}' must be text, not {}.", kind(value)),
                 );
             }
-            "TimeoutSeconds" => {
-                if !value.as_u64().is_some_and(|n| (1..=99_999_999).contains(&n)) {
-                    cx.error(
-                        Code::InvalidFieldValue,
-                        here,
-                        "'TimeoutSeconds' must be a whole number of seconds greater than 0.",
-                    );
-                }
+            "TimeoutSeconds" if !value.as_u64().is_some_and(|n| (1..=99_999_999).contains(&n)) => {
+                cx.error(
+                    Code::InvalidFieldValue,
+                    here,
+                    "'TimeoutSeconds' must be a whole number of seconds greater than 0.",
+                );
             }
             "ProcessorConfig" => super::map::check_processor_config(value, &here, cx),
             _ => {}
@@ -283,9 +281,8 @@ fn check_transitions(
     for (i, (name, state)) in states_obj.iter().enumerate() {
         let Some(state) = state.as_object() else { continue };
         let sp = at(states_ptr, name);
-        match state.get("Type").and_then(Value::as_str) {
-            Some("Succeed" | "Fail") => has_terminal = true,
-            _ => {}
+        if let Some("Succeed" | "Fail") = state.get("Type").and_then(Value::as_str) {
+            has_terminal = true;
         }
         if state.get("End") == Some(&Value::Bool(true)) {
             has_terminal = true;
@@ -317,12 +314,15 @@ fn check_transitions(
     }
 
     if machine == MachineKind::Root && !has_terminal && !states_obj.is_empty() {
-        cx.error_unlocated(Code::MissingEndState, "Workflow has no terminal state.").hint = Some(
+        cx.error(Code::MissingEndState, states_ptr, "Workflow has no terminal state.").hint = Some(
             "At least one state must end the workflow: a Succeed or Fail state, or a state with \"End\": true.".into(),
         );
         return;
     }
 
+    if !obj.get("StartAt").is_some_and(Value::is_string) {
+        return; // Already reported; without a start every state would look unreachable.
+    }
     let mut seen = vec![false; states_obj.len()];
     let mut queue = roots;
     for &r in &queue {

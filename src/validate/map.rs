@@ -323,7 +323,7 @@ fn check_item_reader(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
             "MaxItems" => {
                 if expression {
                     jsonata::check_value(v, &here, jsonata::Scope::State, cx);
-                } else if !v.as_u64().is_some_and(|n| n <= 100_000_000) {
+                } else if v.as_u64().is_none_or(|n| n > 100_000_000) {
                     cx.error(
                         Code::InvalidFieldValue,
                         here,
@@ -361,7 +361,7 @@ fn check_item_batcher(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
             "MaxItemsPerBatch" | "MaxInputBytesPerBatch" => {
                 if expression {
                     jsonata::check_value(v, &here, jsonata::Scope::State, cx);
-                } else if !v.as_u64().is_some_and(|n| n >= 1) {
+                } else if v.as_u64().is_none_or(|n| n < 1) {
                     cx.error(
                         Code::InvalidFieldValue,
                         here,

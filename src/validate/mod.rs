@@ -10,12 +10,13 @@
 //! states, nested branches), [`fields`] (which field is allowed on which state type and query
 //! language), [`states`] (per-type value rules), [`choice`], [`errors`] (Retry/Catch), [`map`],
 //! [`resource`] (Task resources, EXPRESS restrictions), [`paths`], [`payload`] (payload
-//! templates and intrinsic functions) and [`jsonata`] (`{% %}` expressions).
+//! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions) and [`lint`] (warnings).
 
 mod choice;
 mod errors;
 mod fields;
 mod jsonata;
+mod lint;
 mod machine;
 mod map;
 mod paths;
@@ -106,12 +107,6 @@ impl Ctx<'_> {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         self.out.push(Diagnostic::error(code, Some(pointer.into()), message));
-        let last = self.out.len() - 1;
-        &mut self.out[last]
-    }
-
-    fn error_unlocated(&mut self, code: Code, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic::error(code, None, message));
         let last = self.out.len() - 1;
         &mut self.out[last]
     }

@@ -53,7 +53,10 @@ pub(crate) fn check_template(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
                         }
                         check_dynamic(child, &here, key, cx);
                     }
-                    None => check_template(child, &here, cx),
+                    None => {
+                        super::lint::literal_path(key, child, &here, super::Ql::JsonPath, cx);
+                        check_template(child, &here, cx);
+                    }
                 }
             }
         }

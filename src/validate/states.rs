@@ -95,6 +95,7 @@ pub(crate) fn check_state(name: &str, value: &Value, ptr: &str, walk: &mut Walk,
         StateType::Map => map::check_map(&state, walk, cx),
     }
     errors::check_retry_catch(&state, cx);
+    super::lint::check_state(&state, cx);
 }
 
 fn check_next_end(s: &State<'_>, cx: &mut Ctx<'_>) {
@@ -153,15 +154,11 @@ fn check_common(s: &State<'_>, cx: &mut Ctx<'_>) {
                     format!("'Comment' must be text, not {}.", kind(value)),
                 );
             }
-            "InputPath" | "OutputPath" if s.ql == Ql::JsonPath => {
-                if !value.is_null() {
-                    paths::check_path_field(value, &here, key, paths::PathKind::Path, cx);
-                }
+            "InputPath" | "OutputPath" if s.ql == Ql::JsonPath && !value.is_null() => {
+                paths::check_path_field(value, &here, key, paths::PathKind::Path, cx);
             }
-            "ResultPath" if s.ql == Ql::JsonPath => {
-                if !value.is_null() {
-                    paths::check_path_field(value, &here, key, paths::PathKind::ResultPath, cx);
-                }
+            "ResultPath" if s.ql == Ql::JsonPath && !value.is_null() => {
+                paths::check_path_field(value, &here, key, paths::PathKind::ResultPath, cx);
             }
             "Parameters" | "ResultSelector" if s.ql == Ql::JsonPath => {
                 payload::check_template_field(value, &here, key, cx);
