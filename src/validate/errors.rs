@@ -15,7 +15,7 @@ use crate::diagnostic::Code;
 
 pub(crate) fn check_retry_catch(s: &State<'_>, cx: &mut Ctx<'_>) {
     for key in ["Retry", "Catch"] {
-        let Some(value) = s.obj.get(key) else { continue };
+        let Some(value) = s.get(key) else { continue };
         let here = s.field(key);
         let Some(list) = value.as_array() else {
             cx.error(

@@ -40,8 +40,9 @@ pub(crate) struct Walk {
     /// The top-level machine's query language: inner states inherit it, not their Map's or
     /// Parallel's own.
     pub top: Ql,
-    /// Where each state name is defined, for the uniqueness rule.
-    names: HashMap<String, Vec<String>>,
+    /// How many states carry each name (by hash: no allocation per state), for the uniqueness
+    /// rule; a second pass finds the places of the few names seen twice.
+    names: HashMap<u64, u32>,
 }
 
 pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
@@ -66,7 +67,48 @@ pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
     };
     let mut walk = Walk { top, names: HashMap::new() };
     check_machine(obj, "", MachineKind::Root, &mut walk, cx);
-    report_duplicate_names(walk.names, cx);
+    let suspects: Vec<u64> = walk.names.iter().filter(|(_, n)| **n > 1).map(|(h, _)| *h).collect();
+    if !suspects.is_empty() {
+        let mut places: HashMap<String, Vec<String>> = HashMap::new();
+        collect_names(obj, "", &suspects, &mut places);
+        report_duplicate_names(places, cx);
+    }
+}
+
+fn name_hash(name: &str) -> u64 {
+    // FNV-1a: short names, one multiply per byte.
+    name.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The pointer of every state whose name hashes to one of `suspects`, in every machine.
+fn collect_names(
+    machine: &Map<String, Value>,
+    ptr: &str,
+    suspects: &[u64],
+    places: &mut HashMap<String, Vec<String>>,
+) {
+    let Some(states) = machine.get("States").and_then(Value::as_object) else { return };
+    let states_ptr = at(ptr, "States");
+    for (name, state) in states {
+        let state_ptr = at(&states_ptr, name);
+        if suspects.contains(&name_hash(name)) {
+            places.entry(name.clone()).or_default().push(state_ptr.clone());
+        }
+        let Some(state) = state.as_object() else { continue };
+        if let Some(branches) = state.get("Branches").and_then(Value::as_array) {
+            for (i, branch) in branches.iter().enumerate() {
+                if let Some(b) = branch.as_object() {
+                    collect_names(b, &format!("{state_ptr}/Branches/{i}"), suspects, places);
+                }
+            }
+        }
+        for key in ["ItemProcessor", "Iterator"] {
+            if let Some(inner) = state.get(key).and_then(Value::as_object) {
+                collect_names(inner, &at(&state_ptr, key), suspects, places);
+            }
+        }
+    }
 }
 
 /// Every definition of a state name used more than once (all of them: the user picks which
@@ -215,7 +257,7 @@ pub(crate) fn check_machine(
 
     for (name, state) in states_obj {
         let state_ptr = at(&states_ptr, name);
-        walk.names.entry(name.clone()).or_default().push(state_ptr.clone());
+        *walk.names.entry(name_hash(name)).or_default() += 1;
         check_state_name(name, &state_ptr, cx);
         states::check_state(name, state, &state_ptr, walk, cx);
     }
@@ -249,7 +291,10 @@ fn check_transitions(
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); states_obj.len()];
     let mut roots = Vec::new();
 
-    let mut target = |name: &Value, field_ptr: String, from: Option<usize>, cx: &mut Ctx<'_>| {
+    let mut target = |name: &Value,
+                      field_ptr: &dyn Fn() -> String,
+                      from: Option<usize>,
+                      cx: &mut Ctx<'_>| {
         let Some(name) = name.as_str() else { return };
         match index.get(name) {
             Some(&to) => match from {
@@ -259,7 +304,7 @@ fn check_transitions(
             None => {
                 cx.error(
                     Code::MissingTransitionTarget,
-                    field_ptr,
+                    field_ptr(),
                     format!("Missing 'Next' target: {name}"),
                 )
                 .hint = Some(format!(
@@ -275,39 +320,39 @@ fn check_transitions(
     };
 
     if let Some(start) = obj.get("StartAt") {
-        target(start, at(ptr, "StartAt"), None, cx);
+        target(start, &|| at(ptr, "StartAt"), None, cx);
     }
     let mut has_terminal = false;
     for (i, (name, state)) in states_obj.iter().enumerate() {
         let Some(state) = state.as_object() else { continue };
-        let sp = at(states_ptr, name);
-        if let Some("Succeed" | "Fail") = state.get("Type").and_then(Value::as_str) {
+        let sp = || at(states_ptr, name);
+        if let Some("Succeed" | "Fail") = states::get(state, "Type").and_then(Value::as_str) {
             has_terminal = true;
         }
-        if state.get("End") == Some(&Value::Bool(true)) {
+        if states::get(state, "End") == Some(&Value::Bool(true)) {
             has_terminal = true;
         }
-        if let Some(next) = state.get("Next") {
-            target(next, at(&sp, "Next"), Some(i), cx);
+        if let Some(next) = states::get(state, "Next") {
+            target(next, &|| at(&sp(), "Next"), Some(i), cx);
         }
-        if state.get("Type").and_then(Value::as_str) == Some("Choice") {
-            if let Some(default) = state.get("Default") {
-                target(default, at(&sp, "Default"), Some(i), cx);
+        if states::get(state, "Type").and_then(Value::as_str) == Some("Choice") {
+            if let Some(default) = states::get(state, "Default") {
+                target(default, &|| at(&sp(), "Default"), Some(i), cx);
             }
-            if let Some(choices) = state.get("Choices").and_then(Value::as_array) {
-                let cp = at(&sp, "Choices");
+            if let Some(choices) = states::get(state, "Choices").and_then(Value::as_array) {
+                let cp = || at(&sp(), "Choices");
                 for (j, rule) in choices.iter().enumerate() {
-                    if let Some(next) = rule.get("Next") {
-                        target(next, format!("{cp}/{j}/Next"), Some(i), cx);
+                    if let Some(next) = rule.as_object().and_then(|r| states::get(r, "Next")) {
+                        target(next, &|| format!("{}/{j}/Next", cp()), Some(i), cx);
                     }
                 }
             }
         }
-        if let Some(catchers) = state.get("Catch").and_then(Value::as_array) {
-            let cp = at(&sp, "Catch");
+        if let Some(catchers) = states::get(state, "Catch").and_then(Value::as_array) {
+            let cp = || at(&sp(), "Catch");
             for (j, catcher) in catchers.iter().enumerate() {
-                if let Some(next) = catcher.get("Next") {
-                    target(next, format!("{cp}/{j}/Next"), Some(i), cx);
+                if let Some(next) = catcher.as_object().and_then(|c| states::get(c, "Next")) {
+                    target(next, &|| format!("{}/{j}/Next", cp()), Some(i), cx);
                 }
             }
         }

@@ -16,7 +16,7 @@ use super::{Ctx, Ql, at, jsonata, kind, paths, payload};
 use crate::diagnostic::Code;
 
 pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
-    match (s.obj.get("ItemProcessor"), s.obj.get("Iterator")) {
+    match (s.get("ItemProcessor"), s.get("Iterator")) {
         (Some(_), Some(_)) => {
             cx.error(
                 Code::SchemaValidationFailed,
@@ -38,7 +38,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     for (key, machine) in
         [("ItemProcessor", MachineKind::ItemProcessor), ("Iterator", MachineKind::Iterator)]
     {
-        if let Some(v) = s.obj.get(key) {
+        if let Some(v) = s.get(key) {
             let here = s.field(key);
             match v.as_object() {
                 Some(obj) => check_machine(obj, &here, machine, walk, cx),
@@ -61,7 +61,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     only_one_of(s, "ToleratedFailureCount", "ToleratedFailureCountPath", cx);
     check_count(s, "MaxConcurrency", 0, u64::MAX, cx);
     check_count(s, "ToleratedFailureCount", 0, u64::MAX, cx);
-    if let Some(v) = s.obj.get("ToleratedFailurePercentage") {
+    if let Some(v) = s.get("ToleratedFailurePercentage") {
         let here = s.field("ToleratedFailurePercentage");
         if s.ql == Ql::Jsonata && jsonata::is_expression(v) {
             jsonata::check_value(v, &here, jsonata::Scope::State, cx);
@@ -81,7 +81,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     ] {
         check_reference_path_field(s, key, cx);
     }
-    if let Some(items) = s.obj.get("Items") {
+    if let Some(items) = s.get("Items") {
         let here = s.field("Items");
         if !(items.is_array() || jsonata::is_expression(items)) {
             cx.error(
@@ -93,7 +93,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
         jsonata::check_value(items, &here, jsonata::Scope::State, cx);
     }
     for key in ["ItemSelector", "Parameters"] {
-        if let Some(v) = s.obj.get(key) {
+        if let Some(v) = s.get(key) {
             let here = s.field(key);
             match s.ql {
                 Ql::JsonPath if key == "ItemSelector" => {
@@ -104,16 +104,16 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
             }
         }
     }
-    if let Some(label) = s.obj.get("Label") {
+    if let Some(label) = s.get("Label") {
         check_label(label, &s.field("Label"), cx);
     }
-    if let Some(reader) = s.obj.get("ItemReader") {
+    if let Some(reader) = s.get("ItemReader") {
         check_item_reader(reader, &s.field("ItemReader"), s.ql, cx);
     }
-    if let Some(batcher) = s.obj.get("ItemBatcher") {
+    if let Some(batcher) = s.get("ItemBatcher") {
         check_item_batcher(batcher, &s.field("ItemBatcher"), s.ql, cx);
     }
-    if let Some(writer) = s.obj.get("ResultWriter") {
+    if let Some(writer) = s.get("ResultWriter") {
         check_result_writer(writer, &s.field("ResultWriter"), s.ql, cx);
     }
 }

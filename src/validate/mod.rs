@@ -13,6 +13,7 @@
 //! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions) and [`lint`] (warnings).
 
 mod choice;
+mod duplicates;
 mod errors;
 mod fields;
 mod jsonata;
@@ -48,17 +49,17 @@ pub struct Options {
 pub fn validate(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let mut cx = Ctx { options, out: Vec::new() };
     machine::check_definition(doc.value(), &mut cx);
-    // Duplicate keys need the located syntax tree; only build it when the text has a chance of
-    // containing one (serde_json keeps the last of two equal keys, so the value cannot tell).
-    for pointer in doc.duplicate_keys() {
-        let name = crate::asl::pointer::tokens(pointer).last().unwrap_or_default().into_owned();
+    // serde_json keeps the last of two equal keys, so only the text can show repeats.
+    for pointer in duplicates::repeated_keys(doc.text()) {
+        let name = crate::asl::pointer::tokens(&pointer).last().unwrap_or_default().into_owned();
         cx.error(
             Code::DuplicateKey,
-            pointer.clone(),
+            pointer,
             format!("The field '{name}' appears more than once in the same object."),
         )
         .hint = Some(
-            "Keep only one of them: AWS rejects a definition with repeated field names.".into(),
+            "Keep only one of them: AWS rejects a definition with repeated field names (only the last one would count)."
+                .into(),
         );
     }
     let mut out = cx.out;

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::paths::{PathKind, path_problem};
-use super::{Ctx, at, kind};
+use super::{Ctx, kind};
 use crate::diagnostic::Code;
 
 /// A payload-template field (`Parameters`, `ResultSelector`, `ItemSelector`): an object.
@@ -37,32 +37,48 @@ pub(crate) fn check_assign(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
 
 /// Walks a payload template at any depth.
 pub(crate) fn check_template(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
+    if value.is_object() || value.is_array() {
+        let mut buf = String::with_capacity(ptr.len() + 32);
+        buf.push_str(ptr);
+        walk_template(value, &mut buf, cx);
+    }
+}
+
+/// `buf` holds the pointer of `value`; children push their token and truncate it back, so the
+/// walk allocates nothing unless it reports.
+fn walk_template(value: &Value, buf: &mut String, cx: &mut Ctx<'_>) {
+    let len = buf.len();
     match value {
         Value::Object(obj) => {
             for (key, child) in obj {
-                let here = at(ptr, key);
+                buf.push('/');
+                buf.push_str(&crate::asl::pointer::escape(key));
                 match key.strip_suffix(".$") {
                     Some(plain) => {
                         if obj.contains_key(plain) {
                             cx.error(
                                 Code::SchemaValidationFailed,
-                                &here,
+                                buf.as_str(),
                                 format!("The field '{plain}' is given twice: as '{plain}' and as '{key}'."),
                             )
                             .hint = Some(format!("'{key}' becomes '{plain}' once its value is computed; keep only one of them."));
                         }
-                        check_dynamic(child, &here, key, cx);
+                        check_dynamic(child, buf, key, cx);
                     }
                     None => {
-                        super::lint::literal_path(key, child, &here, super::Ql::JsonPath, cx);
-                        check_template(child, &here, cx);
+                        super::lint::literal_path(key, child, buf, super::Ql::JsonPath, cx);
+                        walk_template(child, buf, cx);
                     }
                 }
+                buf.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                check_template(item, &format!("{ptr}/{i}"), cx);
+                use std::fmt::Write;
+                let _ = write!(buf, "/{i}");
+                walk_template(item, buf, cx);
+                buf.truncate(len);
             }
         }
         _ => {}

@@ -16,7 +16,7 @@ use super::{Ctx, MachineType, Ql, jsonata, kind, payload};
 use crate::diagnostic::Code;
 
 pub(crate) fn check_task(s: &State<'_>, cx: &mut Ctx<'_>) {
-    match s.obj.get("Resource") {
+    match s.get("Resource") {
         None => {
             cx.error(Code::MissingField, s.ptr, "A Task state needs a 'Resource': the ARN of the work to run.")
                 .hint = Some("For example arn:aws:states:::lambda:invoke, or the ARN of a Lambda function or activity.".into());
@@ -36,7 +36,7 @@ pub(crate) fn check_task(s: &State<'_>, cx: &mut Ctx<'_>) {
     check_count(s, "HeartbeatSeconds", 1, 99_999_999, cx);
     check_reference_path_field(s, "TimeoutSecondsPath", cx);
     check_reference_path_field(s, "HeartbeatSecondsPath", cx);
-    if let Some(creds) = s.obj.get("Credentials") {
+    if let Some(creds) = s.get("Credentials") {
         check_credentials(creds, &s.field("Credentials"), s.ql, cx);
     }
     debug_assert_eq!(s.ty, StateType::Task);
