@@ -302,19 +302,20 @@ fn check_transitions(
                 None => roots.push(to),
             },
             None => {
+                let place = if ptr.is_empty() { "in the state machine" } else { "in this branch" };
                 cx.error(
                     Code::MissingTransitionTarget,
                     field_ptr(),
                     format!("Missing 'Next' target: {name}"),
                 )
-                .hint = Some(format!(
-                    "No state named \"{name}\" exists {}. Check the spelling (names are case-sensitive) or add that state.",
-                    if ptr.is_empty() {
-                        "in the state machine".to_string()
-                    } else {
-                        "in this branch".to_string()
-                    }
-                ));
+                .hint = Some(match closest(name, states_obj.keys()) {
+                    Some(near) => format!(
+                        "No state named \"{name}\" exists {place}. Did you mean \"{near}\"?"
+                    ),
+                    None => format!(
+                        "No state named \"{name}\" exists {place}. Check the spelling (names are case-sensitive) or add that state."
+                    ),
+                });
             }
         }
     };
@@ -391,6 +392,35 @@ fn check_transitions(
     }
 }
 
+/// The state name most like `wanted` (case-insensitive equal, or at most two edits away).
+fn closest<'n>(wanted: &str, names: impl Iterator<Item = &'n String>) -> Option<&'n str> {
+    let budget = if wanted.chars().count() <= 3 { 1 } else { 2 };
+    names
+        .map(|n| {
+            let d = if n.eq_ignore_ascii_case(wanted) { 0 } else { edit_distance(wanted, n) };
+            (d, n)
+        })
+        .filter(|(d, _)| *d <= budget)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.as_str())
+}
+
+/// Levenshtein distance, by characters (only computed when a target is missing).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -405,5 +435,21 @@ fn quoted_list(items: &[&str]) -> String {
         0 => String::new(),
         1 => quoted[0].clone(),
         n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn suggests_the_nearest_state_name() {
+        assert_eq!(edit_distance("Hnadler", "Handler"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let names: Vec<String> =
+            ["Handler", "Done", "Start"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(closest("Hnadler", names.iter()), Some("Handler"));
+        assert_eq!(closest("done", names.iter()), Some("Done"));
+        assert_eq!(closest("Elsewhere", names.iter()), None);
     }
 }

@@ -36,6 +36,14 @@ pub(crate) fn check_task(s: &State<'_>, cx: &mut Ctx<'_>) {
     check_count(s, "HeartbeatSeconds", 1, 99_999_999, cx);
     check_reference_path_field(s, "TimeoutSecondsPath", cx);
     check_reference_path_field(s, "HeartbeatSecondsPath", cx);
+    if let (Some(h), Some(t)) = (
+        s.get("HeartbeatSeconds").and_then(Value::as_u64),
+        s.get("TimeoutSeconds").and_then(Value::as_u64),
+    ) && h >= t
+    {
+        cx.warning(Code::Lint, s.field("HeartbeatSeconds"), format!("HeartbeatSeconds ({h}) is not less than TimeoutSeconds ({t}), so the heartbeat can never fail the task first."))
+            .hint = Some("Make HeartbeatSeconds smaller than TimeoutSeconds.".into());
+    }
     if let Some(creds) = s.get("Credentials") {
         check_credentials(creds, &s.field("Credentials"), s.ql, cx);
     }
@@ -186,7 +194,11 @@ fn check_resource(arn: &str, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
                     ptr,
                     format!("The resource {arn} is not recognized: it is not a service integration Step Functions offers."),
                 )
-                .hint = Some("Check the service and action names and their spelling (they are case-sensitive); for any AWS API call use arn:aws:states:::aws-sdk:SERVICE:ACTION.".into());
+                .hint = Some(if call.contains(':') && !call.starts_with("aws-sdk:") {
+                    format!("Step Functions has no optimized integration for {call}. To call that API, use arn:aws:states:::aws-sdk:{call} (names are case-sensitive).")
+                } else {
+                    "Check the service and action names and their spelling (they are case-sensitive); for any AWS API call use arn:aws:states:::aws-sdk:SERVICE:ACTION.".into()
+                });
                 return;
             }
             if express {
