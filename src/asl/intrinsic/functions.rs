@@ -29,8 +29,10 @@ pub(super) fn call(
             if s.trim().is_empty() {
                 return Ok(Value::Null);
             }
-            serde_json::from_str(s)
-                .map_err(|_| invalid(f, format!("Invalid JSON string provided: '{s}'")))
+            let mut parsed: Value = serde_json::from_str(s)
+                .map_err(|_| invalid(f, format!("Invalid JSON string provided: '{s}'")))?;
+            positive_zero(&mut parsed);
+            Ok(parsed)
         }
         Func::JsonToString => Ok(Value::String(to_compact_json(arg(0)))),
         Func::Array => Ok(Value::Array(args.iter().map(|a| a.as_ref().clone()).collect())),
@@ -121,6 +123,18 @@ pub(super) fn call(
             let id = uuid::Builder::from_random_bytes(bytes).into_uuid();
             Ok(Value::String(id.hyphenated().to_string()))
         }
+    }
+}
+
+/// Jackson reads `-0` as the integer 0; serde_json reads it as the float -0.0.
+fn positive_zero(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_negative()) => {
+            *v = Value::from(0);
+        }
+        Value::Array(items) => items.iter_mut().for_each(positive_zero),
+        Value::Object(map) => map.values_mut().for_each(positive_zero),
+        _ => {}
     }
 }
 

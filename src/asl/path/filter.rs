@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::eval::walk_all;
-use super::parse::{Cursor, integer, parse_segments, quoted};
+use super::parse::{Cursor, MAX_DEPTH, integer, parse_segments, quoted};
 use super::{Segment, SyntaxError};
 use crate::asl::scope::Scope;
 
@@ -42,6 +42,16 @@ pub(crate) enum Expr {
 }
 
 pub(super) fn parse_expr(cur: &mut Cursor<'_>) -> Result<Expr, SyntaxError> {
+    if cur.depth >= MAX_DEPTH {
+        return Err(cur.error("filter expressions are nested too deeply"));
+    }
+    cur.depth += 1;
+    let expr = parse_or(cur);
+    cur.depth -= 1;
+    expr
+}
+
+fn parse_or(cur: &mut Cursor<'_>) -> Result<Expr, SyntaxError> {
     let mut left = parse_and(cur)?;
     loop {
         cur.skip_ws();
@@ -71,7 +81,13 @@ fn parse_unary(cur: &mut Cursor<'_>) -> Result<Expr, SyntaxError> {
     cur.skip_ws();
     if cur.peek() == Some('!') && cur.peek_at(1) != Some('=') {
         cur.bump();
-        return Ok(Expr::Not(Box::new(parse_unary(cur)?)));
+        if cur.depth >= MAX_DEPTH {
+            return Err(cur.error("filter expressions are nested too deeply"));
+        }
+        cur.depth += 1;
+        let inner = parse_unary(cur);
+        cur.depth -= 1;
+        return Ok(Expr::Not(Box::new(inner?)));
     }
     if cur.eat('(') {
         let inner = parse_expr(cur)?;

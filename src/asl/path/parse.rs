@@ -6,7 +6,13 @@ use super::{Function, Path, Root, Segment, Selector, SyntaxError};
 pub(super) struct Cursor<'s> {
     pub text: &'s str,
     pub pos: usize,
+    /// How many filter expressions enclose the cursor (bounded, so no input can exhaust the
+    /// stack).
+    pub depth: usize,
 }
+
+/// The deepest nesting of filters and parentheses accepted.
+pub(super) const MAX_DEPTH: usize = 32;
 
 impl<'s> Cursor<'s> {
     pub fn peek(&self) -> Option<char> {
@@ -65,7 +71,7 @@ fn is_var_char(c: char) -> bool {
 }
 
 pub(super) fn parse(source: &str) -> Result<Path, SyntaxError> {
-    let mut cur = Cursor { text: source, pos: 0 };
+    let mut cur = Cursor { text: source, pos: 0, depth: 0 };
     if !cur.eat('$') {
         return Err(cur.error("a path must start with '$'"));
     }
