@@ -121,6 +121,27 @@ fn definite<'v>(path: &Path, start: &'v Value) -> Result<&'v Value, PathError> {
     Ok(node)
 }
 
+/// Moves the node a definite path names out of `input`; the caller has checked that it exists
+/// (`Null` otherwise).
+pub(super) fn take(path: &Path, input: Value) -> Value {
+    let mut node = input;
+    for seg in &path.segments {
+        node = match (seg, node) {
+            (Segment::Child(Selector::Name(name)), Value::Object(mut map)) => {
+                map.remove(&**name).unwrap_or(Value::Null)
+            }
+            (Segment::Child(Selector::Index(i)), Value::Array(mut items)) => {
+                match wrap(*i, items.len()) {
+                    Some(i) if i < items.len() => items.swap_remove(i),
+                    _ => Value::Null,
+                }
+            }
+            _ => Value::Null,
+        };
+    }
+    node
+}
+
 fn no_results(path: &Path) -> PathError {
     PathError::NotFound { detail: format!("No results for path: {}", path.canonical()) }
 }
