@@ -59,3 +59,14 @@ fn math_random_is_seeded_and_in_range() {
     let y = seeded.eval(&scope, &mut SeededRandom::new(2)).unwrap();
     assert_eq!(x, y, "an explicit seed decides the number");
 }
+
+#[test]
+fn nesting_depth_counts_calls_inside_calls() {
+    for (text, depth) in [
+        ("States.UUID()", 1),
+        ("States.Array(1, States.Array(States.Array()), $.a)", 3),
+        ("States.Format('{}', States.ArrayGetItem(States.StringSplit($.a, '-'), 0))", 3),
+    ] {
+        assert_eq!(Intrinsic::parse(text).unwrap().nesting_depth(), depth, "{text}");
+    }
+}

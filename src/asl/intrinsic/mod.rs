@@ -168,6 +168,20 @@ impl Intrinsic {
         parse::parse(text)
     }
 
+    /// How deeply calls nest: 1 for a call without calls among its arguments. AWS accepts at
+    /// most 10 nested functions in a field.
+    pub fn nesting_depth(&self) -> usize {
+        1 + self
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Call(c) => c.nesting_depth(),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Evaluates the call.
     pub fn eval(
         &self,
