@@ -70,3 +70,14 @@ fn nesting_depth_counts_calls_inside_calls() {
         assert_eq!(Intrinsic::parse(text).unwrap().nesting_depth(), depth, "{text}");
     }
 }
+
+#[test]
+fn hand_built_calls_with_missing_arguments_fail_cleanly() {
+    use statewright::asl::intrinsic::{Func, Intrinsic as Call};
+    let input = serde_json::json!({});
+    let scope = Scope::input(&input);
+    for func in [Func::Format, Func::MathRandom, Func::ArrayRange, Func::Hash, Func::JsonMerge] {
+        let call = Call { func, args: Vec::new() };
+        assert!(call.eval(&scope, &mut SeededRandom::new(0)).is_err(), "{func:?}");
+    }
+}

@@ -240,7 +240,7 @@ fn format(intrinsic: &Intrinsic, args: &Args<'_>) -> Result<Value, IntrinsicErro
             None => return Err(invalid(f, "States.Format needs a format template")),
         },
     };
-    let values = &args[1..];
+    let values = args.get(1..).unwrap_or_default();
     let mut out = String::with_capacity(raw.len());
     let mut next = 0usize;
     let mut chars = raw.chars().peekable();
@@ -351,8 +351,9 @@ fn math_random(
     args: &Args<'_>,
     rng: &mut dyn RandomSource,
 ) -> Result<Value, IntrinsicError> {
-    let start = rounded(f, &args[0])?;
-    let end = rounded(f, &args[1])?;
+    let arg = |i: usize| args.get(i).map_or(&Value::Null, |v| v.as_ref());
+    let start = rounded(f, arg(0))?;
+    let end = rounded(f, arg(1))?;
     if end <= start {
         return Err(invalid(f, "The end of States.MathRandom must be greater than its start"));
     }

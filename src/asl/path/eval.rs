@@ -273,7 +273,9 @@ fn apply<'v>(node: &'v Value, sel: &Selector, scope: &Scope<'_>, f: &mut dyn FnM
             let (from, to) = match (from, to) {
                 (Some(from), None) => (if *from < 0 { (len + from).max(0) } else { *from }, len),
                 (None, Some(to)) => (0, if *to < 0 { len + to } else { *to }.min(len)),
-                (Some(from), Some(to)) => (*from, (*to).min(len)),
+                // Jayway walks from `from` even when it is negative (reading from the end); below
+                // -len nothing is in range, so start there rather than loop through nothing.
+                (Some(from), Some(to)) => ((*from).max(-len), (*to).min(len)),
                 (None, None) => (0, len),
             };
             let mut i = from;
