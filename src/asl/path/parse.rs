@@ -62,12 +62,13 @@ impl<'s> Cursor<'s> {
     }
 }
 
+/// Variable names start with a letter or `_` and go on with letters, digits and `_`.
 fn is_var_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
+    c.is_alphabetic() || c == '_'
 }
 
 fn is_var_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+    c.is_alphanumeric() || c == '_'
 }
 
 /// Parses `source`; like Jayway, surrounding whitespace is ignored (offsets still count from the
