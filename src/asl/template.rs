@@ -46,7 +46,7 @@ impl Expression {
         }
     }
 
-    /// The text of the expression for paths (`None` for calls).
+    /// The path, when the expression is one (`None` for intrinsic calls).
     pub fn path(&self) -> Option<&Path> {
         match self {
             Expression::Path(p) => Some(p),
@@ -166,8 +166,9 @@ impl Template {
         eval(&self.root, scope, rng)
     }
 
-    /// Builds an object template field by field, for JSONPath `Assign` (which must see every
-    /// value computed from the same scope before any variable changes).
+    /// Builds an object template as its fields, for JSONPath `Assign`: every value is computed
+    /// from the same scope, so the caller assigns them all only afterwards (AWS evaluates all of
+    /// `Assign` before any variable changes). A template that is not an object gives no fields.
     pub fn eval_fields(
         &self,
         scope: &Scope<'_>,
