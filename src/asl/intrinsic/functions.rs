@@ -193,7 +193,10 @@ fn rounded(f: Func, v: &Value) -> Result<i64, IntrinsicError> {
     let x = v.as_f64().ok_or_else(|| {
         invalid(f, format!("States.{} needs numbers, not {}", f.name(), to_compact_json(v)))
     })?;
-    let r = (x + 0.5).floor();
+    // `x - floor(x)` is exact, so this is Java's `Math.round` even where `floor(x + 0.5)` is
+    // not (0.49999999999999994 rounds to 0).
+    let floor = x.floor();
+    let r = if x - floor >= 0.5 { floor + 1.0 } else { floor };
     if r.abs() >= 9.0e18 {
         return Err(invalid(f, format!("The number {x} is out of range")));
     }
