@@ -67,3 +67,22 @@ fn result_path_merges_into_the_input() {
         assert_eq!(apply_result_path(input, &p, result), expected, "{path}");
     }
 }
+
+#[test]
+fn expressions_lists_every_dynamic_field_and_its_paths() {
+    use statewright::asl::path::Root;
+    use statewright::asl::template::Expression;
+    let t = Template::compile(&json!({
+        "a.$": "$x.y",
+        "b": [{"c.$": "States.Format('{}', States.Array($$.Execution.Id, $z))"}],
+        "d": "$not_dynamic"
+    }))
+    .unwrap();
+    let fields = t.expressions();
+    let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, ["a.$", "c.$"]);
+    let Expression::Call(call) = fields[1].1 else { panic!("c.$ is a call") };
+    let roots: Vec<&Root> = call.paths().into_iter().map(|p| p.root()).collect();
+    assert_eq!(roots, [&Root::Context, &Root::Variable("z".into())]);
+    assert_eq!(fields[0].1.path().map(|p| p.root()), Some(&Root::Variable("x".into())));
+}

@@ -157,6 +157,22 @@ impl Template {
         matches!(self.root, Node::Literal(_))
     }
 
+    /// Every `.$` field with its expression, in document order: the key as written (`value.$`)
+    /// and the path or call (for checks such as "this variable is never assigned").
+    pub fn expressions(&self) -> Vec<(&str, &Expression)> {
+        fn walk<'a>(node: &'a Node, out: &mut Vec<(&'a str, &'a Expression)>) {
+            match node {
+                Node::Literal(_) => {}
+                Node::Object(fields) => fields.iter().for_each(|(_, n)| walk(n, out)),
+                Node::Array(items) => items.iter().for_each(|n| walk(n, out)),
+                Node::Dynamic { key, expr } => out.push((key, expr)),
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.root, &mut out);
+        out
+    }
+
     /// Builds the payload.
     pub fn eval(
         &self,

@@ -182,6 +182,24 @@ impl Intrinsic {
             .unwrap_or(0)
     }
 
+    /// Every path among the arguments, nested calls included, in text order (for checks such
+    /// as "this variable is never assigned").
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut out = Vec::new();
+        self.collect_paths(&mut out);
+        out
+    }
+
+    fn collect_paths<'a>(&'a self, out: &mut Vec<&'a Path>) {
+        for arg in &self.args {
+            match arg {
+                Arg::Path(p) => out.push(p),
+                Arg::Call(c) => c.collect_paths(out),
+                Arg::Literal(_) | Arg::String { .. } => {}
+            }
+        }
+    }
+
     /// Evaluates the call.
     pub fn eval(
         &self,
