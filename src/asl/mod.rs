@@ -5,8 +5,11 @@
 //! the bytes they must.
 
 pub mod document;
+pub mod edit;
 pub mod format;
 pub mod pointer;
 pub mod save;
+pub mod splice;
 
 pub use document::{Document, ParseFailure, Position, Span};
+pub use edit::{Edit, EditError, apply};
