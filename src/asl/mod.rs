@@ -7,6 +7,7 @@
 pub mod document;
 pub mod edit;
 pub mod format;
+pub mod model;
 pub mod pointer;
 pub mod save;
 pub mod splice;
