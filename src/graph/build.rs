@@ -68,7 +68,7 @@ fn add_flow(
     here: &str,
     body: &Value,
 ) {
-    let mut link = |wf: &mut Workflow, target: Option<&Value>, kind, label, source: String| {
+    let link = |wf: &mut Workflow, target: Option<&Value>, kind, label, source: String| {
         if let Some(&to) = target.and_then(Value::as_str).and_then(|t| names.get(t)) {
             wf.graph.add_edge(node, to, Transition { kind, label, source });
         }

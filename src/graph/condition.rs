@@ -82,7 +82,7 @@ fn summarize(rule: &Value, depth: usize) -> String {
         }
         match key.as_str() {
             "IsPresent" => {
-                return format!("{variable} {}", if value == &true { "exists" } else { "missing" });
+                return format!("{variable} {}", if *value == true { "exists" } else { "missing" });
             }
             "IsNull" => return type_test(variable, value, "is null"),
             "IsBoolean" => return type_test(variable, value, "is boolean"),
@@ -94,7 +94,7 @@ fn summarize(rule: &Value, depth: usize) -> String {
 }
 
 fn type_test(variable: &str, value: &Value, test: &str) -> String {
-    if value == &false {
+    if *value == false {
         let negated = test.replacen("is ", "is not ", 1);
         format!("{variable} {negated}")
     } else {
