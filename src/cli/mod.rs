@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod fmt;
 mod input;
+mod layout;
 mod run;
 mod validate;
 
@@ -31,6 +32,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Run an execution locally (mocked tasks, virtual or real clock).
     Run(run::Args),
+    /// Lay out the diagram of a definition (boxes, containers, routed edges).
+    Layout(layout::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -46,6 +49,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Run(args) => run::run(args),
+        Command::Layout(args) => layout::run(args),
     };
     ExitCode::from(code)
 }
