@@ -10,5 +10,6 @@ pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
+pub mod jsonata;
 pub mod layout;
 pub mod validate;
