@@ -107,6 +107,26 @@ fn no_op_edits_are_byte_identical() {
 }
 
 #[test]
+fn numbers_equal_in_value_keep_their_spelling() {
+    // The canvas is JavaScript: 2.0 and 1e1 come back as 2 and 10.
+    let doc = Document::parse(MACHINE).unwrap();
+    let mut js = doc.value().clone();
+    js["States"]["Charge"]["Retry"][0]["BackoffRate"] = json!(2);
+    js["States"]["Charge"]["Retry"][0]["MaxAttempts"] = json!(10);
+    js["States"]["Charge"]["Comment"] = json!("retried");
+    let out = apply(&doc, &set("", js)).unwrap();
+    assert_eq!(
+        out.text(),
+        MACHINE.replace(
+            "\"Next\": \"Check\"\n    },",
+            "\"Next\": \"Check\",\n      \"Comment\": \"retried\"\n    },"
+        )
+    );
+    let out = apply(&doc, &set("/States/Charge/Retry/0/BackoffRate", json!(2.5))).unwrap();
+    assert!(out.text().contains("\"BackoffRate\": 2.5,"));
+}
+
+#[test]
 fn odd_formatting_is_kept() {
     check(
         "tabs and CRLF",

@@ -248,7 +248,7 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
         serde_json::from_str(&text[s..e]).ok()
     };
     match (current, value) {
-        (Some(current), _) if current == *value => Ok(text.to_string()),
+        (Some(current), _) if same(&current, value) => Ok(text.to_string()),
         // Same kind of container: change only the members that differ, keeping the rest.
         (Some(Value::Object(old)), Value::Object(new)) => {
             let mut text = text.to_string();
@@ -278,6 +278,27 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
             let new = splice::render(value, &layout);
             Ok(splice::apply(text, vec![Splice { start, end, text: new }]))
         }
+    }
+}
+
+/// Equal JSON, with numbers compared by value: the designer runs in JavaScript, where `2.0` and
+/// `1e3` come back as `2` and `1000`; that is no reason to respell what the user wrote.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => x.as_f64() == y.as_f64(),
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
     }
 }
 
