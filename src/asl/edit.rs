@@ -32,7 +32,9 @@ pub enum Edit {
     /// Removes the state at `pointer`. References to it are left for the validator to report.
     RemoveState { pointer: String },
     /// Sets the member or array element at `pointer`, creating it at the end of its parent if it
-    /// is missing (`-` as last token appends to an array). Unchanged parts keep their text.
+    /// is missing (`-` as last token appends to an array). Setting an object or a same-length
+    /// array changes only the members that differ: unchanged ones keep their text and place,
+    /// new members are appended, numbers equal in value keep their spelling.
     SetField { pointer: String, value: Value },
     /// Removes the member or array element at `pointer`.
     RemoveField { pointer: String },
@@ -72,7 +74,7 @@ pub fn apply(doc: &Document, edit: &Edit) -> Result<Document, EditError> {
     let bom = super::document::bom_len(text);
     let body = apply_text(&text[bom..], edit)?;
     if body == text[bom..] {
-        return Document::parse(text).map_err(|e| EditError::Broken(e.to_string()));
+        return Ok(doc.clone());
     }
     Document::parse(format!("{}{body}", &text[..bom])).map_err(|e| EditError::Broken(e.to_string()))
 }
