@@ -207,6 +207,12 @@ fn remove_keeps_commas_right() {
         "{\"a\": {\"b\": []}}",
     );
     check("first", "[1, 2.0, 3]", Edit::RemoveField { pointer: "/0".into() }, "[2.0, 3]");
+    check(
+        "a duplicated key goes everywhere",
+        "{\"a\": 1, \"b\": 2, \"a\": 3}",
+        Edit::RemoveField { pointer: "/a".into() },
+        "{\"b\": 2}",
+    );
 }
 
 #[test]

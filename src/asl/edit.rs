@@ -207,7 +207,13 @@ fn remove(text: &str, at: &str) -> Result<String, EditError> {
     let index = child_index(node, &last).ok_or_else(|| EditError::NotFound(at.to_string()))?;
     let entries = Entries::of(text, node).ok_or(EditError::NotAContainer(parent))?;
     let cut = entries.remove(index).ok_or_else(|| EditError::NotFound(at.to_string()))?;
-    Ok(splice::apply(text, vec![cut]))
+    let is_object = matches!(node, jsonc_parser::ast::Value::Object(_));
+    let text = splice::apply(text, vec![cut]);
+    // A key written twice is removed everywhere: afterwards the member is gone, as asked.
+    if !is_object {
+        return Ok(text);
+    }
+    Ok(remove(&text, at).unwrap_or(text))
 }
 
 /// The position among its container's entries of the child named `token`.
