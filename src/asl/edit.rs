@@ -201,6 +201,19 @@ fn insert_member(
 }
 
 fn remove(text: &str, at: &str) -> Result<String, EditError> {
+    let (mut text, object) = remove_one(text, at)?;
+    // A key written twice is removed everywhere: afterwards the member is gone, as asked.
+    while object {
+        match remove_one(&text, at) {
+            Ok((again, _)) => text = again,
+            Err(_) => break,
+        }
+    }
+    Ok(text)
+}
+
+/// Removes the entry at `at`; says whether it was an object member.
+fn remove_one(text: &str, at: &str) -> Result<(String, bool), EditError> {
     let (parent, last) = split_last(at)?;
     let root = splice::parse(text).map_err(|m| missing(m, at))?;
     let node = splice::find(&root, &parent).map_err(|m| missing(m, at))?;
@@ -208,12 +221,7 @@ fn remove(text: &str, at: &str) -> Result<String, EditError> {
     let entries = Entries::of(text, node).ok_or(EditError::NotAContainer(parent))?;
     let cut = entries.remove(index).ok_or_else(|| EditError::NotFound(at.to_string()))?;
     let is_object = matches!(node, jsonc_parser::ast::Value::Object(_));
-    let text = splice::apply(text, vec![cut]);
-    // A key written twice is removed everywhere: afterwards the member is gone, as asked.
-    if !is_object {
-        return Ok(text);
-    }
-    Ok(remove(&text, at).unwrap_or(text))
+    Ok((splice::apply(text, vec![cut]), is_object))
 }
 
 /// The position among its container's entries of the child named `token`.
