@@ -203,10 +203,9 @@ fn insert_member(
 fn remove(text: &str, at: &str) -> Result<String, EditError> {
     let (mut text, object) = remove_one(text, at)?;
     // A key written twice is removed everywhere: afterwards the member is gone, as asked.
-    while object {
-        match remove_one(&text, at) {
-            Ok((again, _)) => text = again,
-            Err(_) => break,
+    if object {
+        while let Ok((again, _)) = remove_one(&text, at) {
+            text = again;
         }
     }
     Ok(text)
