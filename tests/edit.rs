@@ -264,6 +264,21 @@ fn move_state_keeps_its_text_reindented() {
 }
 
 #[test]
+fn move_state_within_its_scope_reorders() {
+    check(
+        "last to after the first",
+        "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"B\": {\"Type\": \"Fail\"},\n  \"C\": {\"Type\": \"Succeed\"}\n}}",
+        Edit::MoveState {
+            from_container: "/States".into(),
+            to_container: "/States".into(),
+            name: "C".into(),
+            after: Some("A".into()),
+        },
+        "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"C\": {\"Type\": \"Succeed\"},\n  \"B\": {\"Type\": \"Fail\"}\n}}",
+    );
+}
+
+#[test]
 fn failures_change_nothing_and_say_why() {
     let doc = Document::parse(MACHINE).unwrap();
     let cases = [
