@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 mod fmt;
 mod input;
+mod layout;
+mod run;
 mod validate;
 
 #[derive(Parser)]
@@ -28,6 +30,10 @@ enum Command {
     Validate(validate::Args),
     /// Rewrite a definition in AWS-style two-space JSON (or check that it already is).
     Fmt(fmt::Args),
+    /// Run an execution locally (mocked tasks, virtual or real clock).
+    Run(run::Args),
+    /// Lay out the diagram of a definition (boxes, containers, routed edges).
+    Layout(layout::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -42,6 +48,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Run(args) => run::run(args),
+        Command::Layout(args) => layout::run(args),
     };
     ExitCode::from(code)
 }

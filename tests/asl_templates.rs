@@ -1,0 +1,69 @@
+//! Runs `tests/data/templates.txt` (payload templates) and checks ResultPath application.
+
+mod table;
+
+use serde_json::json;
+use statewright::asl::path::{Path, ResultPathError, apply_result_path};
+use statewright::asl::scope::{Scope, SeededRandom};
+use statewright::asl::template::Template;
+
+#[test]
+fn template_table() {
+    let rows = table::rows(include_str!("data/templates.txt"), 3);
+    let mut failures = Vec::new();
+    for row in &rows {
+        let (template, input, expected) = (&row.fields[0], &row.fields[1], &row.fields[2]);
+        let compiled = Template::compile(&table::json(template));
+        let outcome = match (compiled, expected.strip_prefix("invalid:")) {
+            (Err(e), Some(want)) if e.message.contains(want.trim()) => continue,
+            (Err(e), _) => Err(format!("does not compile: {e}")),
+            (Ok(_), Some(_)) => Err("compiled but should not".to_owned()),
+            (Ok(t), None) => {
+                let input = table::json(input);
+                let got = t.eval(&Scope::input(&input), &mut SeededRandom::new(1));
+                table::check(&got.map_err(|e| e.cause(&input)), expected)
+            }
+        };
+        if let Err(e) = outcome {
+            failures.push(format!("line {}: {template}: {e}", row.line));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn compile_errors_point_at_the_field() {
+    let e = Template::compile(&json!({"a": {"b~c/d.$": "$.["}})).unwrap_err();
+    assert_eq!(e.pointer, "/a/b~0c~1d.$");
+    assert_eq!(e.offset, Some(3), "the text ends where a selector should start");
+    assert!(Template::compile(&json!({"a": 1})).unwrap().is_constant());
+    assert!(!Template::compile(&json!({"a.$": "$"})).unwrap().is_constant());
+}
+
+#[test]
+fn result_path_merges_into_the_input() {
+    let cases = [
+        ("$", json!({"a": 1}), json!("r"), Ok(json!("r"))),
+        ("$.r", json!({"a": 1}), json!([1]), Ok(json!({"a": 1, "r": [1]}))),
+        ("$.a", json!({"a": 1}), json!(2), Ok(json!({"a": 2}))),
+        ("$.x.y.z", json!({}), json!(true), Ok(json!({"x": {"y": {"z": true}}}))),
+        ("$.x.y", json!({"x": {"k": 0}}), json!(1), Ok(json!({"x": {"k": 0, "y": 1}}))),
+        ("$['a b']", json!({}), json!(1), Ok(json!({"a b": 1}))),
+        ("$.l[1]", json!({"l": [0, 0]}), json!(9), Ok(json!({"l": [0, 9]}))),
+        ("$.l[2]", json!({"l": [0, 0]}), json!(9), Err(ResultPathError::Unreachable)),
+        ("$.a", json!("text"), json!(1), Err(ResultPathError::Unreachable)),
+        ("$.a.b", json!({"a": 5}), json!(1), Err(ResultPathError::Unreachable)),
+        ("$.a[*]", json!({}), json!(1), Err(ResultPathError::NotAReferencePath)),
+        ("$$.a", json!({}), json!(1), Err(ResultPathError::NotAReferencePath)),
+    ];
+    for (path, input, result, expected) in cases {
+        let p = Path::parse(path).unwrap();
+        assert_eq!(apply_result_path(input, &p, result), expected, "{path}");
+    }
+}
