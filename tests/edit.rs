@@ -284,7 +284,8 @@ fn failures_change_nothing_and_say_why() {
     let cases = [
         (set("/States/Nope/Next", json!("A")), "nothing at /States/Nope"),
         (set("/Comment/x", json!(1)), "not an object or array"),
-        (Edit::RemoveField { pointer: "".into() }, "does not name a member"),
+        (Edit::RemoveField { pointer: "".into() }, "not a JSON pointer"),
+        (set("States/Charge/Next", json!("Done")), "not a JSON pointer"),
         (
             Edit::AddState {
                 container_pointer: "/States/Charge".into(),

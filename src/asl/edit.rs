@@ -62,7 +62,7 @@ pub enum EditError {
     NotAStates(String),
     #[error("a state named {name:?} already exists in {container}")]
     NameTaken { name: String, container: String },
-    #[error("the pointer {0:?} does not name a member (it must start with / and not be the root)")]
+    #[error("{0:?} is not a JSON pointer to a member (it must start with / and not be the root)")]
     BadPointer(String),
     #[error("the edit produced text that is not JSON ({0}); nothing was changed")]
     Broken(String),
@@ -79,7 +79,27 @@ pub fn apply(doc: &Document, edit: &Edit) -> Result<Document, EditError> {
     Document::parse(format!("{}{body}", &text[..bom])).map_err(|e| EditError::Broken(e.to_string()))
 }
 
+impl Edit {
+    /// The pointers this edit names (not those of a batch's edits).
+    fn pointers(&self) -> Vec<&str> {
+        match self {
+            Edit::RenameState { pointer, .. }
+            | Edit::RemoveState { pointer }
+            | Edit::SetField { pointer, .. }
+            | Edit::RemoveField { pointer } => vec![pointer],
+            Edit::AddState { container_pointer, .. } => vec![container_pointer],
+            Edit::MoveState { from_container, to_container, .. } => {
+                vec![from_container, to_container]
+            }
+            Edit::Batch { .. } => Vec::new(),
+        }
+    }
+}
+
 fn apply_text(text: &str, edit: &Edit) -> Result<String, EditError> {
+    if let Some(bad) = edit.pointers().into_iter().find(|p| !p.is_empty() && !p.starts_with('/')) {
+        return Err(EditError::BadPointer(bad.to_string()));
+    }
     match edit {
         Edit::SetField { pointer, value } => set(text, pointer, value),
         Edit::RemoveField { pointer } => remove(text, pointer),
