@@ -291,14 +291,21 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
                 text = remove(&text, &pointer::join(at, key))?;
             }
             for (key, v) in new {
-                text = set(&text, &pointer::join(at, key), v)?;
+                if !old.get(key).is_some_and(|o| same(o, v)) {
+                    text = set(&text, &pointer::join(at, key), v)?;
+                }
             }
             Ok(text)
         }
-        (Some(Value::Array(old)), Value::Array(new)) if old.len() == new.len() => new
-            .iter()
-            .enumerate()
-            .try_fold(text.to_string(), |text, (i, v)| set(&text, &format!("{at}/{i}"), v)),
+        (Some(Value::Array(old)), Value::Array(new)) if old.len() == new.len() => {
+            let mut text = text.to_string();
+            for (i, (o, v)) in old.iter().zip(new).enumerate() {
+                if !same(o, v) {
+                    text = set(&text, &format!("{at}/{i}"), v)?;
+                }
+            }
+            Ok(text)
+        }
         _ => {
             let (start, end) = splice::range(existing);
             let style = Style::detect(text);
