@@ -96,3 +96,13 @@ fn compile_checked_refuses_arguments_that_can_never_work() {
     assert_eq!(e.offset, Some(17));
     assert!(Template::compile_checked(&json!({"ok.$": "States.MathAdd($.a, -1)"})).is_ok());
 }
+
+#[test]
+fn compiled_forms_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Template>();
+    shareable::<Path>();
+    shareable::<statewright::asl::choice::Rule>();
+    shareable::<statewright::asl::intrinsic::Intrinsic>();
+    shareable::<statewright::asl::template::Expression>();
+}
