@@ -86,3 +86,23 @@ fn expressions_lists_every_dynamic_field_and_its_paths() {
     assert_eq!(roots, [&Root::Context, &Root::Variable("z".into())]);
     assert_eq!(fields[0].1.path().map(|p| p.root()), Some(&Root::Variable("x".into())));
 }
+
+#[test]
+fn compile_checked_refuses_arguments_that_can_never_work() {
+    let t = json!({"nested": {"foo.$": "States.MathAdd(1,'-1')"}});
+    assert!(Template::compile(&t).is_ok(), "the engine runs it (and fails like AWS at run time)");
+    let e = Template::compile_checked(&t).unwrap_err();
+    assert_eq!(e.pointer, "/nested/foo.$");
+    assert_eq!(e.offset, Some(17));
+    assert!(Template::compile_checked(&json!({"ok.$": "States.MathAdd($.a, -1)"})).is_ok());
+}
+
+#[test]
+fn compiled_forms_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Template>();
+    shareable::<Path>();
+    shareable::<statewright::asl::choice::Rule>();
+    shareable::<statewright::asl::intrinsic::Intrinsic>();
+    shareable::<statewright::asl::template::Expression>();
+}
