@@ -43,6 +43,8 @@ pub(crate) struct Walk {
     /// How many states carry each name (by hash: no allocation per state), for the uniqueness
     /// rule; a second pass finds the places of the few names seen twice.
     names: HashMap<u64, u32>,
+    /// Every Map `Label` and where it is, for the uniqueness rule.
+    pub labels: Vec<(String, String)>,
 }
 
 pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
@@ -65,13 +67,31 @@ pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
             Ql::of(v)
         }
     };
-    let mut walk = Walk { top, names: HashMap::new() };
+    let mut walk = Walk { top, names: HashMap::new(), labels: Vec::new() };
     check_machine(obj, "", MachineKind::Root, &mut walk, cx);
+    report_duplicate_labels(&walk.labels, cx);
     let suspects: Vec<u64> = walk.names.iter().filter(|(_, n)| **n > 1).map(|(h, _)| *h).collect();
     if !suspects.is_empty() {
         let mut places: HashMap<String, Vec<String>> = HashMap::new();
         collect_names(obj, "", &suspects, &mut places);
         report_duplicate_names(places, cx);
+    }
+}
+
+/// A Map Label names the Map's child executions, so two Maps may not share one.
+fn report_duplicate_labels(labels: &[(String, String)], cx: &mut Ctx<'_>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (label, ptr) in labels {
+        if let Some(first) = seen.insert(label, ptr) {
+            cx.error(
+                Code::InvalidFieldValue,
+                ptr,
+                format!("Another Map state already uses the Label \"{label}\"."),
+            )
+            .hint = Some(format!(
+                "Labels must be unique in the state machine (the other one is at {first})."
+            ));
+        }
     }
 }
 

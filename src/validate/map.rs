@@ -105,7 +105,11 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
         }
     }
     if let Some(label) = s.get("Label") {
-        check_label(label, &s.field("Label"), cx);
+        let here = s.field("Label");
+        check_label(label, &here, cx);
+        if let Some(text) = label.as_str() {
+            walk.labels.push((text.to_owned(), here));
+        }
     }
     if let Some(reader) = s.get("ItemReader") {
         check_item_reader(reader, &s.field("ItemReader"), s.ql, cx);
@@ -172,7 +176,7 @@ fn check_label(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
         c.is_whitespace()
             || c.is_control()
             || ('\u{7f}'..='\u{9f}').contains(&c)
-            || "\"#$%&*:;<>?[\\]^`{}~".contains(c)
+            || "\"#$%&*,:;<>?[\\]^`{|}~".contains(c)
     };
     if let Some(bad) = label.chars().find(|c| forbidden(*c)) {
         let shown = if bad.is_control() || bad.is_whitespace() {
@@ -181,7 +185,7 @@ fn check_label(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
             format!("'{bad}'")
         };
         cx.error(Code::InvalidFieldValue, ptr, format!("Label contains an invalid character: {shown}."))
-            .hint = Some("A Label may not contain spaces, control characters or any of \" # $ % & * : ; < > ? [ \\ ] ^ ` { } ~.".into());
+            .hint = Some("A Label may not contain spaces, control characters or any of \" # $ % & * , : ; < > ? [ \\ ] ^ ` { | } ~.".into());
     }
 }
 

@@ -94,6 +94,8 @@ fn rules_as_data() {
         (machine(r#"{"A": {"Type": "Choice", "Choices": []}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Choices"), (MissingEndState, "/States")]),
         // Map.
         (machine(r#"{"A": {"Type": "Map", "Label": "has space", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Label")]),
+        (machine(r#"{"A": {"Type": "Map", "Label": "a|b,c", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Label")]),
+        (machine(r#"{"A": {"Type": "Map", "Label": "L", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "Next": "B"}, "B": {"Type": "Map", "Label": "L", "ItemProcessor": {"StartAt": "Q", "States": {"Q": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/B/Label")]),
         (machine(r#"{"A": {"Type": "Map", "MaxConcurrency": -1, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/MaxConcurrency")]),
         (machine(r#"{"A": {"Type": "Map", "MaxConcurrencyPath": "$.l[*]", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidPath, "/States/A/MaxConcurrencyPath")]),
         (machine(r#"{"A": {"Type": "Map", "ResultWriter": {}, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(MissingField, "/States/A/ResultWriter")]),
