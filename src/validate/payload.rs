@@ -113,7 +113,7 @@ pub(crate) fn intrinsic_problem(text: &str) -> Option<String> {
             "an intrinsic function call must start with States. (no spaces before it)".into(),
         );
     }
-    let call = match Intrinsic::parse(text) {
+    let call = match Intrinsic::parse_checked(text) {
         Ok(call) => call,
         Err(e) => return Some(e.message),
     };
