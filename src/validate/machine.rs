@@ -8,7 +8,7 @@
 //! (AWS then skips the reachability report, so do we); state names are unique across the whole
 //! definition, nested machines included. Reachability is one breadth-first walk: linear.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -70,7 +70,8 @@ pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
     let mut walk = Walk { top, names: HashMap::new(), labels: Vec::new() };
     check_machine(obj, "", MachineKind::Root, &mut walk, cx);
     report_duplicate_labels(&walk.labels, cx);
-    let suspects: Vec<u64> = walk.names.iter().filter(|(_, n)| **n > 1).map(|(h, _)| *h).collect();
+    let suspects: HashSet<u64> =
+        walk.names.iter().filter(|(_, n)| **n > 1).map(|(h, _)| *h).collect();
     if !suspects.is_empty() {
         let mut places: HashMap<String, Vec<String>> = HashMap::new();
         collect_names(obj, "", &suspects, &mut places);
@@ -105,7 +106,7 @@ fn name_hash(name: &str) -> u64 {
 fn collect_names(
     machine: &Map<String, Value>,
     ptr: &str,
-    suspects: &[u64],
+    suspects: &HashSet<u64>,
     places: &mut HashMap<String, Vec<String>>,
 ) {
     let Some(states) = machine.get("States").and_then(Value::as_object) else { return };
@@ -311,6 +312,8 @@ fn check_transitions(
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); states_obj.len()];
     let mut roots = Vec::new();
 
+    // Suggestions cost a scan of the names each: offer them for the first few misses only.
+    let mut suggestions_left = 20usize;
     let mut target = |name: &Value,
                       field_ptr: &dyn Fn() -> String,
                       from: Option<usize>,
@@ -328,14 +331,22 @@ fn check_transitions(
                     field_ptr(),
                     format!("Missing 'Next' target: {name}"),
                 )
-                .hint = Some(match closest(name, states_obj.keys()) {
-                    Some(near) => format!(
-                        "No state named \"{name}\" exists {place}. Did you mean \"{near}\"?"
-                    ),
-                    None => format!(
-                        "No state named \"{name}\" exists {place}. Check the spelling (names are case-sensitive) or add that state."
-                    ),
-                });
+                .hint = Some(
+                    match (suggestions_left > 0)
+                        .then(|| {
+                            suggestions_left -= 1;
+                            closest(name, states_obj.keys())
+                        })
+                        .flatten()
+                    {
+                        Some(near) => format!(
+                            "No state named \"{name}\" exists {place}. Did you mean \"{near}\"?"
+                        ),
+                        None => format!(
+                            "No state named \"{name}\" exists {place}. Check the spelling (names are case-sensitive) or add that state."
+                        ),
+                    },
+                );
             }
         }
     };

@@ -358,6 +358,18 @@ fn check_item_batcher(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
         );
         return;
     };
+    for (a, b) in [
+        ("MaxItemsPerBatch", "MaxItemsPerBatchPath"),
+        ("MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"),
+    ] {
+        if obj.contains_key(a) && obj.contains_key(b) {
+            cx.error(
+                Code::SchemaValidationFailed,
+                ptr,
+                format!("The ItemBatcher may have only one of '{a}' and '{b}'."),
+            );
+        }
+    }
     for (key, v) in obj {
         let here = at(ptr, key);
         let expression = ql == Ql::Jsonata && jsonata::is_expression(v);
