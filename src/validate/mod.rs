@@ -10,7 +10,12 @@
 //! states, nested branches), [`fields`] (which field is allowed on which state type and query
 //! language), [`states`] (per-type value rules), [`choice`], [`errors`] (Retry/Catch), [`map`],
 //! [`resource`] (Task resources, EXPRESS restrictions), [`paths`], [`payload`] (payload
-//! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions) and [`lint`] (warnings).
+//! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions), [`duplicates`]
+//! (repeated keys, from the text) and [`lint`] (warnings).
+//!
+//! Where AWS reports a problem at a node, so do we (a field not supported: the state object; a
+//! bad `.$` value: that key; a missing target: the `Next`/`Default`/`StartAt` field); where AWS
+//! gives no location (no terminal state) we point at the `States` object the user must change.
 
 mod choice;
 mod duplicates;
