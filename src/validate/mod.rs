@@ -6,12 +6,12 @@
 //! AWS names (the state object for "field not supported", the `Next`/`Default`/`StartAt` field for
 //! a missing target, ...); runs in time linear in the size of the definition.
 //!
-//! The rules are split by family: [`machine`] (StartAt/States, transitions, reachability, terminal
-//! states, nested branches), [`fields`] (which field is allowed on which state type and query
-//! language), [`states`] (per-type value rules), [`choice`], [`errors`] (Retry/Catch), [`map`],
-//! [`resource`] (Task resources, EXPRESS restrictions), [`paths`], [`payload`] (payload
-//! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions), [`duplicates`]
-//! (repeated keys, from the text) and [`lint`] (warnings).
+//! The rules are split by family: `machine` (StartAt/States, transitions, reachability, terminal
+//! states, nested branches), `fields` (which field is allowed on which state type and query
+//! language), `states` (per-type value rules), `choice`, `errors` (Retry/Catch), `map`,
+//! `resource` (Task resources, EXPRESS restrictions), `paths`, `payload` (payload
+//! templates and intrinsic functions), `jsonata` (`{% %}` expressions), `duplicates`
+//! (repeated keys, from the text) and `lint` (warnings).
 //!
 //! Where AWS reports a problem at a node, so do we (a field not supported: the state object; a
 //! bad `.$` value: that key; a missing target: the `Next`/`Default`/`StartAt` field); where AWS
