@@ -65,6 +65,15 @@ fn check_credentials(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
         cx.error(Code::SchemaValidationFailed, ptr, "The field 'RoleArn' is required but was missing.")
             .hint = Some("Credentials name the IAM role the task runs as: add \"RoleArn\": \"arn:aws:iam::ACCOUNT:role/NAME\".".into());
     }
+    if let Some(role) = obj.get("RoleArn")
+        && !role.is_string()
+    {
+        cx.error(
+            Code::InvalidFieldValue,
+            crate::asl::pointer::join(ptr, "RoleArn"),
+            format!("'RoleArn' must be the ARN of an IAM role (text), not {}.", kind(role)),
+        );
+    }
     match ql {
         Ql::JsonPath => payload::check_template(value, ptr, cx),
         Ql::Jsonata => jsonata::check_value(value, ptr, jsonata::Scope::State, cx),
