@@ -79,7 +79,7 @@ fn stem(file: &Path) -> String {
     name.split('.').next().unwrap_or(name).to_string()
 }
 
-fn sibling(file: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sibling(file: &Path, suffix: &str) -> PathBuf {
     file.with_file_name(format!("{}.{suffix}", stem(file)))
 }
 
