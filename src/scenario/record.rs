@@ -123,6 +123,9 @@ fn parse(text: Option<&str>, empty: &str) -> Result<Document, String> {
 /// Sets `pointer` to `value`, creating missing parent objects (each with the rest of the value).
 fn set_deep(doc: &Document, pointer: &str, value: Value) -> Result<Document, String> {
     let tokens: Vec<String> = pointer::tokens(pointer).map(|t| t.into_owned()).collect();
+    if tokens.is_empty() {
+        return Err("cannot replace the whole document".into());
+    }
     let mut depth = 1;
     while depth < tokens.len() {
         let parent = tokens[..depth].iter().fold(String::new(), |p, t| pointer::join(&p, t));
