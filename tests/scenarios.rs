@@ -211,7 +211,10 @@ fn bad_files_exit_2_with_their_place() {
     let out = run(&["--json"]);
     assert_eq!(out.status.code(), Some(2));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["error"].as_str().unwrap().contains("numbered from 0"), "{v}");
+    let error = v["error"].as_str().unwrap();
+    let column = r#"{"StateMachines": {}, "MockedResponses": {"#.len() + 1;
+    assert!(error.contains(&format!("order-processing.mocks.json:1:{column}: ")), "{v}");
+    assert!(error.contains("numbered from 0"), "{v}");
     let out = statewright(&["test", "/nonexistent/x.asl.json", "--mock-config", mocks]);
     assert_eq!(out.status.code(), Some(2));
     assert!(said(&out).contains("no such file"), "{}", said(&out));

@@ -74,6 +74,47 @@ fn place(path: &Path, doc: &Document, pointer: &str) -> String {
     }
 }
 
+/// Where a mock configuration error points: its messages start with a dotted place
+/// (`MockedResponses.R.0`, `TestCases.Case.State`); this finds the deepest member that matches
+/// those keys in sequence (state machine names may be left out, keys may contain dots).
+fn mock_error_pointer(doc: &Value, message: &str) -> Option<String> {
+    let head = message.split([' ', ':']).next()?;
+    let keys: Vec<&str> = head.split('.').collect();
+    fn walk(v: &Value, at: String, keys: &[&str], best: &mut (usize, String)) {
+        let Some(obj) = v.as_object() else { return };
+        for (k, child) in obj {
+            let here = crate::asl::pointer::join(&at, k);
+            // How many leading keys this member (and its descendants) matches.
+            for n in 1..=keys.len() {
+                if keys[..n].join(".") == *k {
+                    let mut depth = n;
+                    let mut node = child;
+                    let mut ptr = here.clone();
+                    let mut rest = &keys[n..];
+                    while let Some((next, tail)) = rest.split_first() {
+                        match node.get(*next) {
+                            Some(c) => {
+                                ptr = crate::asl::pointer::join(&ptr, next);
+                                node = c;
+                                depth += 1;
+                                rest = tail;
+                            }
+                            None => break,
+                        }
+                    }
+                    if depth > best.0 {
+                        *best = (depth, ptr);
+                    }
+                }
+            }
+            walk(child, here, keys, best);
+        }
+    }
+    let mut best = (0, String::new());
+    walk(doc, String::new(), &keys, &mut best);
+    (best.0 > 0).then_some(best.1)
+}
+
 fn stem(file: &Path) -> String {
     let name = file.file_name().and_then(|s| s.to_str()).unwrap_or("statemachine");
     name.split('.').next().unwrap_or(name).to_string()
@@ -105,8 +146,10 @@ fn load(args: &Args) -> Result<Loaded, String> {
     let definition = read_document(&args.file).map_err(|f| f.describe(&args.file))?;
     let machine = args.state_machine_name.clone().unwrap_or_else(|| stem(&args.file));
     let mock_doc = read_json(&args.mock_config)?;
-    let mocks = MockConfig::parse(mock_doc.value())
-        .map_err(|e| format!("{}: {e}", args.mock_config.display()))?;
+    let mocks = MockConfig::parse(mock_doc.value()).map_err(|e| {
+        let at = mock_error_pointer(mock_doc.value(), &e);
+        format!("{}: {e}", place(&args.mock_config, &mock_doc, &at.unwrap_or_default()))
+    })?;
     let names = test_case_names(mock_doc.value(), &machine)
         .map_err(|e| format!("{}: {e}", args.mock_config.display()))?;
     let tests_path = match &args.expectations {
