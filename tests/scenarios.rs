@@ -279,3 +279,19 @@ fn a_saved_run_becomes_a_test_case_that_passes() {
     assert_eq!(v["testCases"][0]["output"]["results"][1]["reason"], "InvalidRecord");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_parallel_retried_for_its_branch_reaches_its_retry_rule() {
+    let dir = root().join("tests/data/scenarios");
+    let missed = |extra: &[&str]| {
+        let (code, v, text) = test_json(&dir, "parallel-retry", extra);
+        assert_eq!(code, Some(0), "{text}");
+        let list = v["coverage"]["notReached"].as_array().cloned().unwrap_or_default();
+        list.iter().map(|i| i["pointer"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(missed(&[]), ["/States/Fan/Retry/0"]);
+    assert_eq!(
+        missed(&["--test-case", "RetriedThenOK"]),
+        ["/States/Fan/Retry/0", "/States/Fan/Catch/0", "/States/Caught"]
+    );
+}
