@@ -295,3 +295,18 @@ fn a_parallel_retried_for_its_branch_reaches_its_retry_rule() {
         ["/States/Fan/Retry/0", "/States/Fan/Catch/0", "/States/Caught"]
     );
 }
+
+#[test]
+fn errors_are_followed_through_nested_map_and_parallel() {
+    let (code, v, text) = test_json(&root().join("tests/data/scenarios"), "nested", &[]);
+    assert_eq!(code, Some(0), "{text}");
+    let missed: Vec<&str> = v["coverage"]["notReached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["pointer"].as_str().unwrap())
+        .collect();
+    // Soft is caught inside the iteration, Hard by the Map, the Fail state's Inner.Hard by the
+    // Parallel's second rule: only the first Parallel rule and its target stay untested.
+    assert_eq!(missed, ["/States/Fan/Catch/0", "/States/Never"], "{text}");
+}
