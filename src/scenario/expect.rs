@@ -6,7 +6,7 @@
 //!
 //! ```json
 //! {
-//!   "Input": {"orderId": "o-1"},            // default input of every test case ("InputFile": "x.json")
+//!   "Input": {"orderId": "o-1"},            // default input of every case (or "InputFile")
 //!   "TestCases": {
 //!     "HappyPath": {
 //!       "Input": {...}, "InputFile": "path relative to this file",
