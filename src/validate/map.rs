@@ -339,11 +339,14 @@ fn check_item_reader(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
                 paths::check_path_field(v, &here, key, paths::PathKind::Reference, cx);
             }
             _ => {
-                cx.error(
-                    Code::FieldNotAllowed,
+                // AWS keeps adding reader options (new input types bring new fields), so an
+                // unknown one is a warning: likely a typo, possibly newer than this list.
+                cx.warning(
+                    Code::Lint,
                     &cp,
-                    format!("Field '{key}' is not supported in a ReaderConfig."),
-                );
+                    format!("'{key}' is not a ReaderConfig field Statewright knows; check its spelling."),
+                )
+                .hint = Some("Known fields: InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, ManifestType, MaxItems, MaxItemsPath.".into());
             }
         }
     }
