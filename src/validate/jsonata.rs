@@ -96,12 +96,47 @@ fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
 }
 
 fn report_syntax(e: &str, ptr: &str, cx: &mut Ctx<'_>) {
+    let plain = plain_message(e);
+    let plain = plain.trim_end_matches('.');
     cx.error(
         Code::InvalidJsonataExpression,
         ptr,
-        format!("This JSONata expression cannot be read: {e}."),
+        format!("This JSONata expression cannot be read: {plain}."),
     )
     .hint = Some("Check brackets, quotes and operators between {% and %}.".into());
+}
+
+/// The parser's message as AWS words it: no `S0202:` code, symbols instead of token names
+/// (`Expected "]", got ","`).
+fn plain_message(e: &str) -> String {
+    let e = match e.split_once(": ") {
+        Some((code, rest))
+            if code.len() == 5
+                && code.starts_with(['S', 'T', 'D'])
+                && code[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => e,
+    };
+    const TOKENS: [(&str, &str); 11] = [
+        ("RightBracket", "\"]\""),
+        ("LeftBracket", "\"[\""),
+        ("RightParen", "\")\""),
+        ("LeftParen", "\"(\""),
+        ("RightBrace", "\"}\""),
+        ("LeftBrace", "\"{\""),
+        ("Comma", "\",\""),
+        ("Semicolon", "\";\""),
+        ("Colon", "\":\""),
+        ("Dot", "\".\""),
+        ("String(", "string ("),
+    ];
+    let mut out = e.to_string();
+    for (name, symbol) in TOKENS {
+        out = out.replace(name, symbol);
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -309,6 +344,19 @@ mod tests {
         for (body, ok) in table {
             assert_eq!(crate::jsonata::parse(body).is_ok(), *ok, "{body}");
         }
+    }
+
+    #[test]
+    fn parser_messages_read_like_aws() {
+        assert_eq!(
+            plain_message("S0202: Expected RightBracket, got Comma."),
+            "Expected \"]\", got \",\"."
+        );
+        assert_eq!(
+            plain_message("S0211: The symbol RightBrace cannot be used as a unary operator"),
+            "The symbol \"}\" cannot be used as a unary operator"
+        );
+        assert_eq!(plain_message("Unexpected end of expression"), "Unexpected end of expression");
     }
 
     #[test]
