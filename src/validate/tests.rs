@@ -239,3 +239,36 @@ fn repeat_large_for_profiling() {
         cpu_ns as f64 / 1e6
     );
 }
+
+/// Likely mistakes: a warning each (at the given pointer), and never an error.
+#[test]
+fn warnings_as_data() {
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "B"}]}, "B": {"Type": "Succeed"}}"#,
+            "/States/A",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}}"#,
+            "/States/A",
+        ),
+        (
+            r#"{"A": {"Type": "Pass", "Parameters": {"id": "$.id"}, "End": true}}"#,
+            "/States/A/Parameters/id",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "Retry": [{"ErrorEquals": ["States.Tiemout"]}], "End": true}}"#,
+            "/States/A/Retry/0/ErrorEquals/0",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "TimeoutSeconds": 10, "HeartbeatSeconds": 10, "End": true}}"#,
+            "/States/A/HeartbeatSeconds",
+        ),
+    ];
+    for (states, pointer) in cases {
+        let doc = Document::parse(machine(states)).unwrap();
+        let found = validate(&doc, &Options::default());
+        assert!(found.iter().all(|d| d.severity == Severity::Warning), "{states}: {found:?}");
+        assert!(found.iter().any(|d| d.pointer.as_deref() == Some(pointer)), "{states}: {found:?}");
+    }
+}
