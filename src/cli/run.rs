@@ -160,6 +160,7 @@ pub fn run(args: Args) -> u8 {
         account: args.account.clone(),
         region: args.region.clone(),
         partition: "aws".into(),
+        express: args.machine_type == MachineType::EXPRESS,
     };
     let base_dir = args
         .data_dir
@@ -185,20 +186,21 @@ pub fn run(args: Args) -> u8 {
             }
         }
     };
+    let code = u8::from(!matches!(report.outcome, Outcome::Succeeded(_)));
     if args.json {
-        print_json(&report, args.history);
+        print_json(report, args.history);
     } else {
         print_human(&report);
     }
-    u8::from(!matches!(report.outcome, Outcome::Succeeded(_)))
+    code
 }
 
-fn result_object(outcome: &Outcome) -> Map<String, Value> {
+fn result_object(outcome: Outcome) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("status".into(), json!(outcome.status()));
     match outcome {
         Outcome::Succeeded(v) => {
-            m.insert("output".into(), v.clone());
+            m.insert("output".into(), v);
         }
         Outcome::Failed(f) => {
             if let Some(e) = &f.error {
@@ -213,15 +215,17 @@ fn result_object(outcome: &Outcome) -> Map<String, Value> {
     m
 }
 
-fn print_json(report: &ExecutionReport, history: bool) {
-    let mut m = result_object(&report.outcome);
+fn print_json(report: ExecutionReport, history: bool) {
+    let mut m = result_object(report.outcome);
     if history {
         m.insert(
             "history".into(),
             Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
         );
     }
-    println!("{}", Value::Object(m));
+    let mut out = std::io::stdout().lock();
+    let _ = serde_json::to_writer(&mut out, &Value::Object(m));
+    let _ = std::io::Write::write_all(&mut out, b"\n");
 }
 
 /// The readable timeline: one line per state (entered → exited), indented by depth.

@@ -45,6 +45,8 @@ pub struct Program {
     pub graphs: Vec<Graph>,
     /// The top-level `TimeoutSeconds`.
     pub timeout_seconds: Option<u64>,
+    /// Whether any state reads `$$` (the execution input is then kept for `$$.Execution.Input`).
+    pub uses_context: bool,
 }
 
 /// One `StartAt` + `States` list.
@@ -275,7 +277,8 @@ pub fn compile(definition: &Value) -> Result<Program, CompileError> {
             v.as_u64().map_or_else(|| err("/TimeoutSeconds", "must be a positive integer"), Ok)?,
         ),
     };
-    Ok(Program { graphs: c.graphs, timeout_seconds })
+    let uses_context = c.graphs.iter().flat_map(|g| &g.states).any(|s| s.uses_context);
+    Ok(Program { graphs: c.graphs, timeout_seconds, uses_context })
 }
 
 impl Compiler {

@@ -116,6 +116,8 @@ pub struct ExecutionIdentity {
     pub region: String,
     pub role_arn: String,
     pub partition: String,
+    /// EXPRESS executions have `express:` ARNs and no redrive count.
+    pub express: bool,
 }
 
 impl ExecutionIdentity {
@@ -126,6 +128,17 @@ impl ExecutionIdentity {
         )
     }
     pub fn execution_arn(&self) -> String {
+        if self.express {
+            return format!(
+                "arn:{}:states:{}:{}:express:{}:{}:{}",
+                self.partition,
+                self.region,
+                self.account,
+                self.state_machine_name,
+                self.execution_name,
+                self.execution_name
+            );
+        }
         format!(
             "arn:{}:states:{}:{}:execution:{}:{}",
             self.partition, self.region, self.account, self.state_machine_name, self.execution_name
@@ -164,14 +177,18 @@ pub(crate) const HISTORY_LIMIT: u64 = 25_000;
 impl Run {
     pub(crate) fn new(prog: Arc<Program>, opts: RunOptions, history: History, start: i64) -> Run {
         let id = &opts.identity;
-        let execution_context = serde_json::json!({
+        let input = if prog.uses_context { opts.input.clone() } else { Value::Null };
+        let mut execution_context = serde_json::json!({
             "Id": id.execution_arn(),
-            "Input": opts.input.clone(),
+            "Input": input,
             "Name": id.execution_name,
             "RoleArn": id.role_arn,
             "StartTime": super::time::format_millis(start),
             "RedriveCount": 0,
         });
+        if let (true, Value::Object(m)) = (id.express, &mut execution_context) {
+            m.remove("RedriveCount");
+        }
         let machine_context =
             serde_json::json!({"Id": id.state_machine_arn(), "Name": id.state_machine_name});
         Run {

@@ -201,16 +201,16 @@ impl Run {
             Value::Null
         };
         self.history.push(0, self.now, "ExecutionStarted", None, None, || details);
-        let input = self.opts.input.clone();
+        let input = std::mem::take(&mut self.opts.input);
         let root = self.spawn(0, input, Arc::new(Vars::default()), None, None, 0);
         if let Some(t) = self.prog.timeout_seconds {
             self.set_timer(root, self.now + (t as i64).saturating_mul(1000), TimerKind::Execution);
         }
     }
 
-    fn report(self) -> ExecutionReport {
+    fn report(mut self) -> ExecutionReport {
         ExecutionReport {
-            outcome: self.outcome.clone().unwrap_or(Outcome::Aborted),
+            outcome: self.outcome.take().unwrap_or(Outcome::Aborted),
             transitions: self.transitions,
             stop: self.now,
             start: 0,

@@ -109,7 +109,15 @@ impl Run {
             Some(NumberSource::Literal(v)) => (v.clone(), None),
             Some(NumberSource::Path(p)) => (p.select(env)?, Some(p.as_str())),
         };
-        let n = if float { v.as_f64() } else { v.as_i64().map(|n| n as f64) };
+        let text = v.as_str().map(str::trim);
+        let n = if float {
+            v.as_f64()
+                .or_else(|| text.and_then(|t| t.parse::<f64>().ok()).filter(|f| f.is_finite()))
+        } else {
+            v.as_i64()
+                .map(|n| n as f64)
+                .or_else(|| text.and_then(|t| t.parse::<i64>().ok()).map(|n| n as f64))
+        };
         match (n, path) {
             (Some(n), _) => Ok(Some(n)),
             (None, Some(p)) => Err(Failure::runtime(format!(
@@ -123,84 +131,15 @@ impl Run {
 
     pub(crate) fn attempt_map(&mut self, id: CursorId, state: &State, spec: &MapSpec) -> Flow {
         let context = self.context_for(id, state);
-        let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Flow::Blocked };
+        let Some(c) = self.cursor(id) else { return Flow::Blocked };
         let vars = c.vars.clone();
-        let effective =
-            tri!(Self::select_path(&state.input_path, c.input.clone(), &context, &vars));
-        let env = Env { input: &effective, context: &context, vars: &vars };
-        let max = tri!(self.map_number(&spec.max_concurrency, "MaxConcurrency", false, &env));
-        let items = if let Some(reader) = &spec.item_reader {
-            tri!(self.read_items(reader, &env))
-        } else if let Some(t) = &spec.items {
-            tri!(t.eval(&env, &mut self.entropy))
-        } else if let Some(p) = &spec.items_path {
-            tri!(p.select(&env))
-        } else {
-            effective.clone()
-        };
-        let Value::Array(mut items) = items else {
-            return Flow::Fail(Failure::runtime(format!(
-                "Map state input must be a JSON array, but ItemsPath {} gives: {}",
-                spec.items_path.as_ref().map_or("$", |p| p.as_str()),
-                serde_json::to_string(&items).unwrap_or_default()
-            )));
-        };
-        if let Some(b) = &spec.item_batcher {
-            items = tri!(self.batch_items(b, items, &env));
+        let raw = std::mem::take(&mut c.input);
+        let prepared = self.prepare_map(id, state, spec, &raw, context, &vars);
+        if let Some(c) = self.cursor(id) {
+            c.input = raw;
         }
-        let length = items.len();
-        self.emit(id, "MapStateStarted", None, None, || json!({"length": length}));
-        let count =
-            tri!(self.map_number(&spec.tolerated_count, "ToleratedFailureCount", false, &env));
-        if count.is_some_and(|n| n < 0.0) {
-            return Flow::Fail(Failure::runtime("ToleratedFailureCount cannot be negative."));
-        }
-        let pct = tri!(self.map_number(
-            &spec.tolerated_percentage,
-            "ToleratedFailurePercentage",
-            true,
-            &env
-        ));
-        if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
-            return Flow::Fail(Failure::runtime(
-                "ToleratedFailurePercentage must be between 0 and 100.",
-            ));
-        }
-        let started = if spec.distributed {
-            let arn = format!(
-                "arn:{}:states:{}:{}:mapRun:{}/{}:{}",
-                self.opts.identity.partition,
-                self.opts.identity.region,
-                self.opts.identity.account,
-                self.opts.identity.state_machine_name,
-                spec.label.clone().unwrap_or_else(|| state.name.to_string()),
-                self.entropy.uuid()
-            );
-            self.emit(id, "MapRunStarted", None, None, || json!({"mapRunArn": arn}))
-        } else {
-            0
-        };
-        let _ = started;
-        let item_context = if spec.item_selector.as_ref().is_some() && state.uses_context {
-            context
-        } else {
-            Value::Null
-        };
-        let mut fan = Fanout {
-            map: true,
-            distributed: spec.distributed,
-            graph: spec.processor,
-            results: vec![Value::Null; length],
-            children: vec![NO_CHILD; length],
-            items,
-            effective,
-            context: item_context,
-            max: max.map_or(0, |m| m.max(0.0) as usize),
-            tolerated_count: count.map(|n| n as u64),
-            tolerated_percentage: pct,
-            ..Fanout::default()
-        };
-        if length == 0 {
+        let mut fan = tri!(prepared);
+        if fan.results.is_empty() {
             return self.map_succeeded(id, state, fan);
         }
         if let Err(f) = self.launch(id, state, spec, &mut fan) {
@@ -211,6 +150,84 @@ impl Run {
             c.block = Block::Children(Box::new(fan));
         }
         Flow::Blocked
+    }
+
+    /// Evaluates a Map's items and limits (borrowing the raw input) into a [`Fanout`].
+    fn prepare_map(
+        &mut self,
+        id: CursorId,
+        state: &State,
+        spec: &MapSpec,
+        raw: &Value,
+        context: Value,
+        vars: &Vars,
+    ) -> Result<Fanout, Failure> {
+        let owned = match &state.input_path {
+            None => None,
+            Some(Some(p)) if p.is_root() => None,
+            _ => Some(Self::select_path(&state.input_path, raw.clone(), &context, vars)?),
+        };
+        let effective = owned.as_ref().unwrap_or(raw);
+        let env = Env { input: effective, context: &context, vars };
+        let max = self.map_number(&spec.max_concurrency, "MaxConcurrency", false, &env)?;
+        let items = if let Some(reader) = &spec.item_reader {
+            self.read_items(reader, &env)?
+        } else if let Some(t) = &spec.items {
+            t.eval(&env, &mut self.entropy)?
+        } else if let Some(p) = &spec.items_path {
+            p.select(&env)?
+        } else {
+            effective.clone()
+        };
+        let Value::Array(mut items) = items else {
+            return Err(Failure::runtime(format!(
+                "Map state input must be a JSON array, but ItemsPath {} gives: {}",
+                spec.items_path.as_ref().map_or("$", |p| p.as_str()),
+                serde_json::to_string(&items).unwrap_or_default()
+            )));
+        };
+        if let Some(b) = &spec.item_batcher {
+            items = self.batch_items(b, items, &env)?;
+        }
+        let length = items.len();
+        self.emit(id, "MapStateStarted", None, None, || json!({"length": length}));
+        let count = self.map_number(&spec.tolerated_count, "ToleratedFailureCount", false, &env)?;
+        if count.is_some_and(|n| n < 0.0) {
+            return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
+        }
+        let pct =
+            self.map_number(&spec.tolerated_percentage, "ToleratedFailurePercentage", true, &env)?;
+        if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
+            return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
+        }
+        if spec.distributed {
+            let id_ = &self.opts.identity;
+            let arn = format!(
+                "arn:{}:states:{}:{}:mapRun:{}/{}:{}",
+                id_.partition,
+                id_.region,
+                id_.account,
+                id_.state_machine_name,
+                spec.label.clone().unwrap_or_else(|| state.name.to_string()),
+                self.entropy.uuid()
+            );
+            self.emit(id, "MapRunStarted", None, None, || json!({"mapRunArn": arn}));
+        }
+        let with_selector = spec.item_selector.is_some();
+        Ok(Fanout {
+            map: true,
+            distributed: spec.distributed,
+            graph: spec.processor,
+            results: vec![Value::Null; length],
+            children: vec![NO_CHILD; length],
+            items,
+            effective: if with_selector { effective.clone() } else { Value::Null },
+            context: if with_selector && state.uses_context { context } else { Value::Null },
+            max: max.map_or(0, |m| m.max(0.0) as usize),
+            tolerated_count: count.map(|n| n as u64),
+            tolerated_percentage: pct,
+            ..Fanout::default()
+        })
     }
 
     /// Starts Map iterations up to MaxConcurrency.

@@ -64,7 +64,12 @@ impl Run {
         }
         if !f.is_terminal() {
             if let Some(catcher) = state.catch.iter().find(|c| f.matches(&c.error_equals)) {
-                let error_output = f.to_catch_output();
+                let mut error_output = f.to_catch_output();
+                if let (Kind::Task(_), None, Value::Object(m)) =
+                    (&state.kind, &f.cause, &mut error_output)
+                {
+                    m.insert("Cause".into(), Value::String(String::new()));
+                }
                 let Some(c) = self.cursors.get_mut(id).and_then(Option::as_mut) else {
                     return Step::Stop;
                 };

@@ -213,6 +213,11 @@ impl Run {
         match answer {
             Some(MockAnswer::Return(v)) => self.task_succeeded(id, state, &resource, v),
             Some(MockAnswer::Throw(f)) => {
+                if let Resource::Service { sync: true, .. } = resource {
+                    let mut m = Map::new();
+                    resource.service_fields(&mut m);
+                    self.emit(id, "TaskSubmitted", None, None, || Value::Object(m));
+                }
                 self.task_failed(id, &resource, &f);
                 Flow::Fail(f)
             }
