@@ -332,9 +332,9 @@ impl Compiler {
             Some("JSONPath") => QueryLanguage::JsonPath,
             _ => ql,
         };
-        let next = if matches!(ty.as_str(), "Choice" | "Succeed" | "Fail") {
-            Next::End
-        } else if o.get("End") == Some(&Value::Bool(true)) {
+        let next = if matches!(ty.as_str(), "Choice" | "Succeed" | "Fail")
+            || o.get("End") == Some(&Value::Bool(true))
+        {
             Next::End
         } else {
             Next::State(target(o.get("Next"), &format!("{at}/Next"))?)

@@ -61,8 +61,6 @@ pub(crate) struct Cursor {
     pub vars: Arc<Vars>,
     /// (parent cursor, child slot).
     pub parent: Option<(CursorId, usize)>,
-    /// `$$.Map.Item` of an iteration: (index, value).
-    pub item: Option<(u64, Arc<Value>)>,
     pub last_event: u64,
     pub entered_event: u64,
     pub entered_at: i64,
@@ -80,6 +78,8 @@ pub(crate) struct Cursor {
     pub assign: Option<serde_json::Map<String, Value>>,
     /// Distributed Map children: their events stay out of the parent's history.
     pub silent: bool,
+    /// The current state's I/O stages, while tracing.
+    pub stages: Option<Box<super::io::Stages>>,
     /// Skip the debugger's pause check once (resuming from a pause).
     pub resume_past_pause: bool,
     pub cancelled: bool,
@@ -221,7 +221,6 @@ impl Run {
         input: Value,
         vars: Arc<Vars>,
         parent: Option<(CursorId, usize)>,
-        item: Option<(u64, Arc<Value>)>,
         last_event: u64,
     ) -> CursorId {
         let cursor = Cursor {
@@ -230,7 +229,6 @@ impl Run {
             input,
             vars,
             parent,
-            item,
             last_event,
             entered_event: 0,
             entered_at: self.now,
@@ -241,6 +239,7 @@ impl Run {
             held: None,
             task_token: None,
             assign: None,
+            stages: None,
             silent: parent.is_some_and(|(p, _)| {
                 self.cursors.get(p).and_then(Option::as_ref).is_some_and(|c| c.silent)
             }),
@@ -264,10 +263,10 @@ impl Run {
     /// Frees a finished cursor's slot.
     pub(crate) fn release(&mut self, id: CursorId) {
         if let Some(slot) = self.cursors.get_mut(id) {
-            if let Some(c) = slot.take() {
-                if let Block::Callback(a) = c.block {
-                    self.tokens.remove(&a.token);
-                }
+            if let Some(c) = slot.take()
+                && let Block::Callback(a) = c.block
+            {
+                self.tokens.remove(&a.token);
             }
             self.free.push(id);
         }
@@ -283,7 +282,7 @@ impl Run {
         Some((self.prog.clone(), c.graph, c.state))
     }
 
-    pub(crate) fn state<'p>(prog: &'p Program, graph: GraphId, state: usize) -> &'p State {
+    pub(crate) fn state(prog: &Program, graph: GraphId, state: usize) -> &State {
         &prog.graphs[graph].states[state]
     }
 

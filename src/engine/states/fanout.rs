@@ -82,8 +82,7 @@ impl Run {
         };
         fan.running = branches.len();
         for (i, g) in branches.iter().enumerate() {
-            let child =
-                self.spawn(*g, input.clone(), Vars::child(&vars), Some((id, i)), None, started);
+            let child = self.spawn(*g, input.clone(), Vars::child(&vars), Some((id, i)), started);
             fan.children[i] = child;
         }
         if branches.is_empty() {
@@ -269,12 +268,11 @@ impl Run {
                     || json!({"index": i, "name": &*name}),
                 )
             };
-            let child =
-                self.spawn(fan.graph, input, Vars::child(&vars), Some((id, i)), None, started);
-            if fan.distributed {
-                if let Some(c) = self.cursor(child) {
-                    c.silent = true;
-                }
+            let child = self.spawn(fan.graph, input, Vars::child(&vars), Some((id, i)), started);
+            if fan.distributed
+                && let Some(c) = self.cursor(child)
+            {
+                c.silent = true;
             }
             fan.children[i] = child;
             fan.running += 1;
@@ -387,21 +385,16 @@ impl Run {
             }
         };
         let _: Option<()> = flow;
-        if fan.map && fan.done < fan.results.len() {
-            if let crate::engine::compile::Kind::Map(spec) = &state.kind {
-                if let Err(f) = self.launch(parent, state, spec, &mut fan) {
-                    self.cancel_children(&fan);
-                    let f = f.in_state(
-                        &state.name,
-                        self.cursors
-                            .get(parent)
-                            .and_then(Option::as_ref)
-                            .map_or(0, |c| c.entered_event),
-                    );
-                    self.resolve_later(parent, Flow::Fail(f));
-                    return;
-                }
-            }
+        if fan.map
+            && fan.done < fan.results.len()
+            && let crate::engine::compile::Kind::Map(spec) = &state.kind
+            && let Err(f) = self.launch(parent, state, spec, &mut fan)
+        {
+            self.cancel_children(&fan);
+            let entered =
+                self.cursors.get(parent).and_then(Option::as_ref).map_or(0, |c| c.entered_event);
+            self.resolve_later(parent, Flow::Fail(f.in_state(&state.name, entered)));
+            return;
         }
         if fan.done == fan.results.len() {
             let flow = if fan.map {

@@ -98,6 +98,12 @@ impl Run {
         c.retry_count = 0;
         c.assign = None;
         c.task_token = None;
+        if self.traces.is_some() {
+            c.stages = Some(Box::new(super::io::Stages {
+                input: Some(c.input.clone()),
+                ..Default::default()
+            }));
+        }
         self.transitions += 1;
         let details = if self.history.wants_details() && !c.silent {
             json!({"input": payload(&c.input), "inputDetails": {"truncated": false}, "name": &*state.name})
@@ -168,6 +174,10 @@ impl Run {
             Value::Null
         };
         self.emit(id, exited_kind(&state.kind), Some(&state.name), None, || details);
+        if self.traces.is_some() {
+            self.stage(id, |s| s.output = Some(output.clone()));
+            self.record_trace(id, &state.name);
+        }
         let Some(c) = self.cursor(id) else { return Step::Stop };
         c.block = Block::None;
         if let Some(values) = c.assign.take() {

@@ -68,6 +68,13 @@ impl Run {
                     (None, Some(r)) => Some(r.clone()),
                     (None, None) => None,
                 };
+                if self.traces.is_some() {
+                    let (e, p) = (eff.clone(), produced.clone());
+                    self.stage(id, |s| {
+                        s.after_input_path = Some(e);
+                        s.after_parameters = p;
+                    });
+                }
                 if let Some(t) = &state.assign {
                     let input = produced.as_ref().unwrap_or(eff);
                     let env = Env { input, context: &context, vars: &vars };
@@ -147,12 +154,12 @@ impl Run {
         t: &crate::engine::lang::Template,
         env: &Env<'_>,
     ) -> Result<(), Failure> {
-        if let Value::Object(values) = t.eval(env, &mut self.entropy)? {
-            if let Some(c) = self.cursor(id) {
-                match &mut c.assign {
-                    Some(existing) => existing.extend(values),
-                    None => c.assign = Some(values),
-                }
+        if let Value::Object(values) = t.eval(env, &mut self.entropy)?
+            && let Some(c) = self.cursor(id)
+        {
+            match &mut c.assign {
+                Some(existing) => existing.extend(values),
+                None => c.assign = Some(values),
             }
         }
         Ok(())

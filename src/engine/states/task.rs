@@ -141,6 +141,13 @@ impl Run {
             Some(t) => tri!(t.eval(&env, &mut self.entropy)),
             None => effective.clone(),
         };
+        if self.traces.is_some() {
+            let (e, p) = (effective.clone(), params.clone());
+            self.stage(id, |s| {
+                s.after_input_path = Some(e);
+                s.after_parameters = Some(p);
+            });
+        }
         let timeout = tri!(self.seconds_field(&task.timeout, "TimeoutSeconds", &env));
         let heartbeat = tri!(self.seconds_field(&task.heartbeat, "HeartbeatSeconds", &env));
         let wants = self.history.wants_details();
@@ -329,6 +336,10 @@ impl Run {
 
     /// ResultSelector → Assign → ResultPath → OutputPath on a Task/Map/Parallel result.
     pub(crate) fn finish_result(&mut self, id: CursorId, state: &State, result: Value) -> Flow {
+        if self.traces.is_some() {
+            let r = result.clone();
+            self.stage(id, |s| s.result = Some(r));
+        }
         let context = self.context_for(id, state);
         let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Flow::Blocked };
         let vars = c.vars.clone();
@@ -338,6 +349,10 @@ impl Run {
             ),
             None => result,
         };
+        if self.traces.is_some() {
+            let sel = selected.clone();
+            self.stage(id, |s| s.after_result_selector = Some(sel));
+        }
         if let Some(t) = &state.assign {
             let env = Env { input: &selected, context: &context, vars: &vars };
             tri!(self.stage_assign(id, t, &env));
@@ -348,6 +363,10 @@ impl Run {
             Some(None) => c.input.clone(),
             Some(Some(p)) => tri!(result_path(Some(p), c.input.clone(), selected)),
         };
+        if self.traces.is_some() {
+            let a = after.clone();
+            self.stage(id, |s| s.after_result_path = Some(a));
+        }
         Flow::Output(tri!(Self::select_path(&state.output_path, after, &context, &vars)))
     }
 
