@@ -1,8 +1,8 @@
 //! Running states: entering, completing, transitions and the end of a cursor.
 //!
 //! [`Run::advance`] is the hot loop: it enters the cursor's current state, runs its attempt and,
-//! while the state completes at once (Pass, Choice, a mocked Task...), moves straight on to the
-//! next one. The state-type specific attempts live in `simple`, `task` and `fanout`; error
+//! while the state completes at once (Pass, Choice, a mocked Task...) and no other cursor is
+//! ready, moves straight on to the next one; otherwise ready cursors take turns, one state each. The state-type specific attempts live in `simple`, `task` and `fanout`; error
 //! handling (Retry before Catch) in `recovery`.
 
 pub(crate) mod fanout;
@@ -83,6 +83,11 @@ impl Run {
                 self.fail_execution(Failure::runtime(format!(
                     "The execution reached the maximum number of history events ({HISTORY_LIMIT})."
                 )));
+                return false;
+            }
+            // Branches and iterations take turns, one state each, as concurrent paths would.
+            if !self.ready.is_empty() {
+                self.ready.push_back(id);
                 return false;
             }
         }
