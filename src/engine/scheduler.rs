@@ -78,6 +78,8 @@ pub(crate) struct Cursor {
     pub assign: Option<serde_json::Map<String, Value>>,
     /// Distributed Map children: their events stay out of the parent's history.
     pub silent: bool,
+    /// A Parallel branch: takes turns with the other ready cursors, one state at a time.
+    pub takes_turns: bool,
     /// The current state's I/O stages, while tracing.
     pub stages: Option<Box<super::io::Stages>>,
     /// Skip the debugger's pause check once (resuming from a pause).
@@ -170,6 +172,8 @@ pub(crate) struct Run {
     /// State entries so far (AWS's billed transitions).
     pub transitions: u64,
     pub traces: Option<Vec<StateTrace>>,
+    /// Map states with iterations still to start and no concurrency limit.
+    pub lazy_maps: Vec<CursorId>,
 }
 
 pub(crate) const HISTORY_LIMIT: u64 = 25_000;
@@ -211,6 +215,7 @@ impl Run {
             execution_context,
             machine_context,
             transitions: 0,
+            lazy_maps: Vec::new(),
         }
     }
 
@@ -240,6 +245,7 @@ impl Run {
             task_token: None,
             assign: None,
             stages: None,
+            takes_turns: false,
             silent: parent.is_some_and(|(p, _)| {
                 self.cursors.get(p).and_then(Option::as_ref).is_some_and(|c| c.silent)
             }),
@@ -327,7 +333,12 @@ impl Run {
     /// Returns `true` when paused.
     pub(crate) fn drain_ready(&mut self) -> bool {
         while self.outcome.is_none() {
-            let Some(id) = self.ready.pop_front() else { return false };
+            let Some(id) = self.ready.pop_front() else {
+                if self.refill() {
+                    continue;
+                }
+                return false;
+            };
             if self.cursors.get(id).and_then(Option::as_ref).is_none_or(|c| c.cancelled) {
                 continue;
             }

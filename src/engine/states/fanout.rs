@@ -55,6 +55,32 @@ fn shown(v: &Value) -> String {
     }
 }
 
+/// Moves a Map's items out of its input instead of copying them, when nothing can read the input
+/// again: no Retry/Catch (a new attempt or the error output would need it), the default
+/// ResultPath (which drops it), no ItemSelector (which reads `$`), and a plain `$.a.b` ItemsPath.
+fn take_items(state: &State, spec: &MapSpec, raw: &mut Value) -> Option<Value> {
+    if !state.retry.is_empty()
+        || !state.catch.is_empty()
+        || state.result_path.is_some()
+        || state.input_path.is_some()
+        || spec.item_selector.is_some()
+        || spec.item_reader.is_some()
+        || spec.items.is_some()
+    {
+        return None;
+    }
+    let path = spec.items_path.as_ref()?.as_str().strip_prefix("$.")?;
+    let simple = |seg: &str| {
+        seg.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    if !path.split('.').all(simple) {
+        return None;
+    }
+    let slot = raw.pointer_mut(&format!("/{}", path.replace('.', "/")))?;
+    slot.is_array().then(|| std::mem::take(slot))
+}
+
 impl Run {
     pub(crate) fn attempt_parallel(
         &mut self,
@@ -84,6 +110,9 @@ impl Run {
         for (i, g) in branches.iter().enumerate() {
             let child = self.spawn(*g, input.clone(), Vars::child(&vars), Some((id, i)), started);
             fan.children[i] = child;
+            if let Some(c) = self.cursor(child) {
+                c.takes_turns = true;
+            }
         }
         if branches.is_empty() {
             self.emit(id, "ParallelStateSucceeded", None, None, || Value::Null);
@@ -132,8 +161,9 @@ impl Run {
         let context = self.context_for(id, state);
         let Some(c) = self.cursor(id) else { return Flow::Blocked };
         let vars = c.vars.clone();
-        let raw = std::mem::take(&mut c.input);
-        let prepared = self.prepare_map(id, state, spec, &raw, context, &vars);
+        let mut raw = std::mem::take(&mut c.input);
+        let taken = take_items(state, spec, &mut raw);
+        let prepared = self.prepare_map(id, state, spec, &raw, taken, context, &vars);
         if let Some(c) = self.cursor(id) {
             c.input = raw;
         }
@@ -141,9 +171,12 @@ impl Run {
         if fan.results.is_empty() {
             return self.map_succeeded(id, state, fan);
         }
-        if let Err(f) = self.launch(id, state, spec, &mut fan) {
+        if let Err(f) = self.launch(id, state, spec, &mut fan, 0) {
             self.cancel_children(&fan);
             return Flow::Fail(f);
+        }
+        if fan.max == 0 && fan.next < fan.items.len() {
+            self.lazy_maps.push(id);
         }
         if let Some(c) = self.cursor(id) {
             c.block = Block::Children(Box::new(fan));
@@ -158,6 +191,7 @@ impl Run {
         state: &State,
         spec: &MapSpec,
         raw: &Value,
+        taken: Option<Value>,
         context: Value,
         vars: &Vars,
     ) -> Result<Fanout, Failure> {
@@ -169,7 +203,9 @@ impl Run {
         let effective = owned.as_ref().unwrap_or(raw);
         let env = Env { input: effective, context: &context, vars };
         let max = self.map_number(&spec.max_concurrency, "MaxConcurrency", false, &env)?;
-        let items = if let Some(reader) = &spec.item_reader {
+        let items = if let Some(items) = taken {
+            items
+        } else if let Some(reader) = &spec.item_reader {
             self.read_items(reader, &env)?
         } else if let Some(t) = &spec.items {
             t.eval(&env, &mut self.entropy)?
@@ -236,12 +272,17 @@ impl Run {
         state: &State,
         spec: &MapSpec,
         fan: &mut Fanout,
+        extra: usize,
     ) -> Result<(), Failure> {
+        // Without a MaxConcurrency limit, iterations start one at a time while the others run
+        // to their end, and one more whenever nothing else is ready (`Run::refill`): the same
+        // order of events in virtual time, without thousands of live iterations at once.
+        let cap = if fan.max == 0 { (fan.running + extra).max(1) } else { fan.max };
         let Some(vars) = self.cursors.get(id).and_then(Option::as_ref).map(|c| c.vars.clone())
         else {
             return Ok(());
         };
-        while fan.next < fan.items.len() && (fan.max == 0 || fan.running < fan.max) {
+        while fan.next < fan.items.len() && fan.running < cap {
             let i = fan.next;
             fan.next += 1;
             let value = std::mem::take(&mut fan.items[i]);
@@ -388,7 +429,7 @@ impl Run {
         if fan.map
             && fan.done < fan.results.len()
             && let crate::engine::compile::Kind::Map(spec) = &state.kind
-            && let Err(f) = self.launch(parent, state, spec, &mut fan)
+            && let Err(f) = self.launch(parent, state, spec, &mut fan, 0)
         {
             self.cancel_children(&fan);
             let entered =
@@ -418,6 +459,41 @@ impl Run {
         } else if let Some(c) = self.cursor(parent) {
             c.block = Block::Children(fan);
         }
+    }
+
+    /// Nothing is ready: starts one more iteration of a Map without a concurrency limit.
+    /// Returns whether one started.
+    pub(crate) fn refill(&mut self) -> bool {
+        while let Some(parent) = self.lazy_maps.pop() {
+            let Some((prog, graph, si)) = self.state_of(parent) else { continue };
+            let state = Self::state(&prog, graph, si);
+            let crate::engine::compile::Kind::Map(spec) = &state.kind else { continue };
+            let Some(c) = self.cursor(parent) else { continue };
+            let Block::Children(mut fan) = std::mem::take(&mut c.block) else { continue };
+            let before = fan.next;
+            let launched = self.launch(parent, state, spec, &mut fan, 1);
+            if fan.next < fan.items.len() {
+                self.lazy_maps.push(parent);
+            }
+            if let Err(f) = launched {
+                self.cancel_children(&fan);
+                let entered = self
+                    .cursors
+                    .get(parent)
+                    .and_then(Option::as_ref)
+                    .map_or(0, |c| c.entered_event);
+                self.resolve_later(parent, Flow::Fail(f.in_state(&state.name, entered)));
+                return true;
+            }
+            let started = fan.next > before;
+            if let Some(c) = self.cursor(parent) {
+                c.block = Block::Children(fan);
+            }
+            if started {
+                return true;
+            }
+        }
+        false
     }
 
     /// Groups items per ItemBatcher: `{"Items": [...]}` plus `BatchInput`.

@@ -1,8 +1,8 @@
 //! Running states: entering, completing, transitions and the end of a cursor.
 //!
 //! [`Run::advance`] is the hot loop: it enters the cursor's current state, runs its attempt and,
-//! while the state completes at once (Pass, Choice, a mocked Task...) and no other cursor is
-//! ready, moves straight on to the next one; otherwise ready cursors take turns, one state each. The state-type specific attempts live in `simple`, `task` and `fanout`; error
+//! while the state completes at once (Pass, Choice, a mocked Task...), moves straight on to the
+//! next one; Parallel branches instead take turns with the other ready cursors. The state-type specific attempts live in `simple`, `task` and `fanout`; error
 //! handling (Retry before Catch) in `recovery`.
 
 pub(crate) mod fanout;
@@ -85,8 +85,11 @@ impl Run {
                 )));
                 return false;
             }
-            // Branches and iterations take turns, one state each, as concurrent paths would.
-            if !self.ready.is_empty() {
+            // Parallel branches take turns, one state each, as concurrent paths would (Map
+            // iterations run to their end: far less live data for large fan-outs).
+            if !self.ready.is_empty()
+                && self.cursors.get(id).and_then(Option::as_ref).is_some_and(|c| c.takes_turns)
+            {
                 self.ready.push_back(id);
                 return false;
             }
