@@ -162,8 +162,7 @@ impl Run {
         let Some(c) = self.cursor(id) else { return Flow::Blocked };
         let vars = c.vars.clone();
         let mut raw = std::mem::take(&mut c.input);
-        let taken = take_items(state, spec, &mut raw);
-        let prepared = self.prepare_map(id, state, spec, &raw, taken, context, &vars);
+        let prepared = self.prepare_map(id, state, spec, &mut raw, context, &vars);
         if let Some(c) = self.cursor(id) {
             c.input = raw;
         }
@@ -190,11 +189,12 @@ impl Run {
         id: CursorId,
         state: &State,
         spec: &MapSpec,
-        raw: &Value,
-        taken: Option<Value>,
+        raw: &mut Value,
         context: Value,
         vars: &Vars,
     ) -> Result<Fanout, Failure> {
+        let taken = take_items(state, spec, raw);
+        let raw = &*raw;
         let owned = match &state.input_path {
             None => None,
             Some(Some(p)) if p.is_root() => None,
