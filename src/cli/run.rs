@@ -223,9 +223,9 @@ fn print_json(report: ExecutionReport, history: bool) {
             Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
         );
     }
-    let mut out = std::io::stdout().lock();
-    let _ = serde_json::to_writer(&mut out, &Value::Object(m));
-    let _ = std::io::Write::write_all(&mut out, b"\n");
+    let mut text = serde_json::to_vec(&Value::Object(m)).unwrap_or_default();
+    text.push(b'\n');
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
 }
 
 /// The readable timeline: one line per state (entered → exited), indented by depth.

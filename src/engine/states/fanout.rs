@@ -46,6 +46,7 @@ pub(crate) struct Fanout {
     max: usize,
     tolerated_count: Option<u64>,
     tolerated_percentage: Option<f64>,
+    map_run_arn: String,
 }
 
 fn shown(v: &Value) -> String {
@@ -235,6 +236,7 @@ impl Run {
         if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
             return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
         }
+        let mut map_run_arn = String::new();
         if spec.distributed {
             let id_ = &self.opts.identity;
             let arn = format!(
@@ -246,6 +248,7 @@ impl Run {
                 spec.label.clone().unwrap_or_else(|| state.name.to_string()),
                 self.entropy.uuid()
             );
+            map_run_arn = arn.clone();
             self.emit(id, "MapRunStarted", None, None, || json!({"mapRunArn": arn}));
         }
         let with_selector = spec.item_selector.is_some();
@@ -261,6 +264,7 @@ impl Run {
             max: max.map_or(0, |m| m.max(0.0) as usize),
             tolerated_count: count.map(|n| n as u64),
             tolerated_percentage: pct,
+            map_run_arn,
             ..Fanout::default()
         })
     }
@@ -325,8 +329,18 @@ impl Run {
         if fan.distributed {
             self.emit(id, "MapRunSucceeded", None, None, || Value::Null);
         }
+        let result = match &state.kind {
+            crate::engine::compile::Kind::Map(spec) if spec.result_writer.is_some() => {
+                let writer = spec.result_writer.as_ref().unwrap_or(&Value::Null);
+                match self.write_results(id, state, writer, &fan.map_run_arn, fan.results) {
+                    Ok(v) => v,
+                    Err(f) => return Flow::Fail(f),
+                }
+            }
+            _ => Value::Array(fan.results),
+        };
         self.emit(id, "MapStateSucceeded", None, None, || Value::Null);
-        self.finish_result(id, state, Value::Array(fan.results))
+        self.finish_result(id, state, result)
     }
 
     /// Cancels every running child of a fanout, recursively.

@@ -6,13 +6,14 @@
 //! handling (Retry before Catch) in `recovery`.
 
 pub(crate) mod fanout;
+mod jsonata;
 mod recovery;
 mod simple;
 pub(crate) mod task;
 
 use serde_json::{Value, json};
 
-use super::compile::{Kind, Next, State};
+use super::compile::{Kind, Next, QueryLanguage, State};
 use super::errors::Failure;
 use super::history::payload;
 use super::lang::Vars;
@@ -129,6 +130,7 @@ impl Run {
     /// Runs (or re-runs, on retry) the state's work.
     pub(crate) fn attempt(&mut self, id: CursorId, state: &State) -> Flow {
         let flow = match &state.kind {
+            _ if state.query_language == QueryLanguage::Jsonata => self.attempt_jsonata(id, state),
             Kind::Task(task) => self.attempt_task(id, state, task),
             Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
             Kind::Map(spec) => self.attempt_map(id, state, spec),

@@ -100,7 +100,8 @@ impl Run {
             Kind::Choice { choices, default } => {
                 let mut target = None;
                 for rule in choices {
-                    if tri!(rule.rule.eval(&env)) {
+                    let Some(r) = &rule.rule else { continue };
+                    if tri!(r.eval(&env)) {
                         if let Some(t) = &rule.assign {
                             tri!(self.stage_assign(id, t, &env));
                         }
