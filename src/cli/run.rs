@@ -228,34 +228,55 @@ fn print_json(report: ExecutionReport, history: bool) {
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
 }
 
-/// The readable timeline: one line per state (entered → exited), indented by depth.
+/// The readable timeline: one line per state, in the order states were entered, indented by
+/// nesting depth, with the time it was entered and how long it took.
 fn print_human(report: &ExecutionReport) {
     const SHOWN: usize = 200;
-    let mut open: Vec<(String, i64)> = Vec::new();
-    let mut lines = 0usize;
-    let mut hidden = 0usize;
+    struct Line {
+        depth: usize,
+        kind: String,
+        name: String,
+        start: i64,
+        end: Option<i64>,
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for e in &report.history {
         let name = e.name.as_deref().unwrap_or("");
-        if e.kind.ends_with("StateEntered") {
-            open.push((name.to_string(), e.timestamp));
-        } else if e.kind.ends_with("StateExited") || e.kind == "FailStateEntered" {
-            let pos = open.iter().rposition(|(n, _)| n == name);
-            let began = pos.map_or(e.timestamp, |p| open.remove(p).1);
-            if lines < SHOWN {
-                let kind = e.kind.trim_end_matches("StateExited").trim_end_matches("StateEntered");
-                println!(
-                    "{:>9}  {:<10} {}{}",
-                    format!("+{}ms", e.timestamp - report.start),
-                    kind,
-                    "  ".repeat(open.len().min(20)),
-                    format_args!("{name}  ({} ms)", e.timestamp - began)
-                );
-                lines += 1;
+        if let Some(kind) = e.kind.strip_suffix("StateEntered") {
+            lines.push(Line {
+                depth: open.len(),
+                kind: kind.into(),
+                name: name.into(),
+                start: e.timestamp,
+                end: None,
+            });
+            if kind == "Fail" {
+                if let Some(l) = lines.last_mut() {
+                    l.end = Some(e.timestamp);
+                }
             } else {
-                hidden += 1;
+                open.push(lines.len() - 1);
             }
+        } else if e.kind.ends_with("StateExited")
+            && let Some(pos) = open.iter().rposition(|&i| lines[i].name == name)
+        {
+            let i = open.remove(pos);
+            lines[i].end = Some(e.timestamp);
         }
     }
+    for l in lines.iter().take(SHOWN) {
+        let took =
+            l.end.map_or_else(|| "unfinished".to_string(), |end| format!("{} ms", end - l.start));
+        println!(
+            "{:>9}  {:<9} {}{}  ({took})",
+            format!("+{}ms", l.start - report.start),
+            l.kind,
+            "  ".repeat(l.depth.min(20)),
+            l.name
+        );
+    }
+    let hidden = lines.len().saturating_sub(SHOWN);
     if hidden > 0 {
         println!("… {hidden} more states");
     }
