@@ -19,6 +19,23 @@ fn intrinsic_table() {
             }
             continue;
         }
+        if expected == "checked error" {
+            match (&parsed, Intrinsic::parse_checked(call)) {
+                (Ok(_), Err(e)) if e.offset < call.len() => {}
+                (Err(e), _) => failures.push(format!("line {}: {call}: {e}", row.line)),
+                (Ok(_), other) => failures.push(format!(
+                    "line {}: {call}: parse_checked should refuse it with an offset, got {other:?}",
+                    row.line
+                )),
+            }
+            continue;
+        }
+        if let (false, Err(e)) = (expected.starts_with("error:"), Intrinsic::parse_checked(call)) {
+            failures.push(format!(
+                "line {}: {call} succeeds, yet parse_checked refuses it: {e}",
+                row.line
+            ));
+        }
         let f = match parsed {
             Ok(f) => f,
             Err(e) => {
@@ -58,4 +75,26 @@ fn math_random_is_seeded_and_in_range() {
     let x = seeded.eval(&scope, &mut SeededRandom::new(1)).unwrap();
     let y = seeded.eval(&scope, &mut SeededRandom::new(2)).unwrap();
     assert_eq!(x, y, "an explicit seed decides the number");
+}
+
+#[test]
+fn nesting_depth_counts_calls_inside_calls() {
+    for (text, depth) in [
+        ("States.UUID()", 1),
+        ("States.Array(1, States.Array(States.Array()), $.a)", 3),
+        ("States.Format('{}', States.ArrayGetItem(States.StringSplit($.a, '-'), 0))", 3),
+    ] {
+        assert_eq!(Intrinsic::parse(text).unwrap().nesting_depth(), depth, "{text}");
+    }
+}
+
+#[test]
+fn hand_built_calls_with_missing_arguments_fail_cleanly() {
+    use statewright::asl::intrinsic::{Func, Intrinsic as Call};
+    let input = serde_json::json!({});
+    let scope = Scope::input(&input);
+    for func in [Func::Format, Func::MathRandom, Func::ArrayRange, Func::Hash, Func::JsonMerge] {
+        let call = Call { func, args: Vec::new() };
+        assert!(call.eval(&scope, &mut SeededRandom::new(0)).is_err(), "{func:?}");
+    }
 }

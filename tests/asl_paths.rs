@@ -85,3 +85,29 @@ fn canonical_form_is_jaywayish() {
     assert!(!p.is_definite());
     assert!(Path::parse("$.a[0]").unwrap().is_definite());
 }
+
+#[test]
+fn surrounding_blanks_are_ignored_like_jayway() {
+    let input = serde_json::json!({"a": 1});
+    let p = Path::parse("  $.a \n").unwrap();
+    assert_eq!(p.eval(&Scope::input(&input)).unwrap(), serde_json::json!(1));
+    assert_eq!(Path::parse("  $.a[").unwrap_err().offset, 6);
+}
+
+#[test]
+fn eval_owned_matches_eval() {
+    let input = serde_json::json!({"a": [{"b": 1}, {"b": [2, 3]}], "c": "x"});
+    let context = serde_json::json!({"Execution": {"Input": {"k": true}}});
+    let vars = serde_json::Map::new();
+    for text in
+        ["$", "$.a", "$.a[1].b", "$.a[-1].b[0]", "$.a[*].b", "$.c", "$$.Execution.Input", "$..b"]
+    {
+        let p = Path::parse(text).unwrap();
+        let scope = Scope { input: &input, context: &context, variables: &vars };
+        let by_ref = p.eval(&scope).unwrap();
+        let owned = p.eval_owned(input.clone(), &context, &vars).unwrap();
+        assert_eq!(by_ref, owned, "{text}");
+    }
+    let p = Path::parse("$.nope").unwrap();
+    assert!(p.eval_owned(input, &context, &vars).is_err());
+}

@@ -1,6 +1,8 @@
 //! Timestamps as AWS Step Functions accepts them (Choice `Timestamp*` rules, `IsTimestamp`,
-//! Wait `Timestamp`/`TimestampPath`): RFC 3339 with an uppercase `T`, seconds, an optional
-//! fraction of up to nine digits, and `Z` or a `±hh:mm` offset.
+//! Wait `Timestamp`/`TimestampPath`). AWS's error text ("a valid ISO-8601 extended offset
+//! date-time format string") is the description of Java's `ISO_OFFSET_DATE_TIME`, and its
+//! recorded behaviour matches that parser: `YYYY-MM-DDThh:mm[:ss[.fraction]]` followed by `Z`
+//! or an offset `±hh:mm[:ss]`, letters in any case, up to nine fraction digits, strict calendar.
 //!
 //! Guarantees: [`Timestamp::parse`] never panics and accepts only real calendar dates and times
 //! (`2016-13-05T…`, `…T25:29:29Z`, a missing zone or `T` are rejected); timestamps compare by
@@ -57,8 +59,34 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// `Z`, `±hh:mm` or `±hh:mm:ss` (the whole rest of the text), in seconds east of UTC.
+fn offset(b: &[u8]) -> Option<i64> {
+    let sign = match b.first()? {
+        b'Z' | b'z' if b.len() == 1 => return Some(0),
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    if !(b.len() == 6 || b.len() == 9) || b[3] != b':' {
+        return None;
+    }
+    let (h, m) = (digits(b, 1, 2)?, digits(b, 4, 2)?);
+    let s = if b.len() == 9 {
+        if b[6] != b':' {
+            return None;
+        }
+        digits(b, 7, 2)?
+    } else {
+        0
+    };
+    if h > 18 || m > 59 || s > 59 || h * 3600 + m * 60 + s > 18 * 3600 {
+        return None;
+    }
+    Some(sign * (h * 3600 + m * 60 + s))
+}
+
 impl Timestamp {
-    /// Parses `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`.
+    /// Parses `YYYY-MM-DDThh:mm[:ss[.fraction]](Z|±hh:mm[:ss])`.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let b = text.as_bytes();
         let year = digits(b, 0, 4)?;
@@ -66,14 +94,32 @@ impl Timestamp {
         let day = digits(b, 8, 2)?;
         let hour = digits(b, 11, 2)?;
         let minute = digits(b, 14, 2)?;
-        let second = digits(b, 17, 2)?;
         if b.get(4) != Some(&b'-')
             || b.get(7) != Some(&b'-')
-            || b.get(10) != Some(&b'T')
+            || !matches!(b.get(10), Some(b'T' | b't'))
             || b.get(13) != Some(&b':')
-            || b.get(16) != Some(&b':')
         {
             return None;
+        }
+        let mut i = 16;
+        let mut second = 0;
+        let mut nanos = 0u32;
+        if b.get(i) == Some(&b':') {
+            second = digits(b, i + 1, 2)?;
+            i += 3;
+            if b.get(i) == Some(&b'.') {
+                i += 1;
+                let start = i;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                let n = i - start;
+                if n == 0 || n > 9 {
+                    return None;
+                }
+                let frac = u32::try_from(digits(b, start, n)?).ok()?;
+                nanos = frac * 10u32.pow(u32::try_from(9 - n).ok()?);
+            }
         }
         if !(1..=12).contains(&month)
             || day < 1
@@ -84,34 +130,7 @@ impl Timestamp {
         {
             return None;
         }
-        let mut i = 19;
-        let mut nanos = 0u32;
-        if b.get(i) == Some(&b'.') {
-            i += 1;
-            let start = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            let n = i - start;
-            if n == 0 || n > 9 {
-                return None;
-            }
-            let frac = u32::try_from(digits(b, start, n)?).ok()?;
-            nanos = frac * 10u32.pow(u32::try_from(9 - n).ok()?);
-        }
-        let offset_seconds = match b.get(i) {
-            Some(b'Z') if i + 1 == b.len() => 0,
-            Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b.get(i + 3) == Some(&b':') => {
-                let oh = digits(b, i + 1, 2)?;
-                let om = digits(b, i + 4, 2)?;
-                if oh > 18 || om > 59 {
-                    return None;
-                }
-                let off = oh * 3600 + om * 60;
-                if *sign == b'-' { -off } else { off }
-            }
-            _ => return None,
-        };
+        let offset_seconds = offset(&b[i..])?;
         let days = days_from_civil(year, month, day);
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_seconds;
         Some(Timestamp { seconds, nanos })
@@ -159,6 +178,12 @@ mod tests {
         let n = Timestamp::parse("2016-03-05T21:29:29.243167252Z").unwrap();
         assert_eq!(n.nanos, 243_167_252);
         assert_eq!(Timestamp::from_epoch_millis(a.epoch_millis()), a);
+        for same in
+            ["2012-10-09t19:00:55z", "2012-10-09T19:00:55.000Z", "2012-10-09T21:00:55+02:00:00"]
+        {
+            assert_eq!(Timestamp::parse(same), Some(a), "{same}");
+        }
+        assert_eq!(Timestamp::parse("2012-10-09T19:00Z").unwrap().seconds, a.seconds - 55);
     }
 
     #[test]
@@ -170,9 +195,14 @@ mod tests {
             "2016-12-05 21:29:29Z",
             "2016-12-05T21:29:29",
             "2016-02-30T21:29:29Z",
-            "2016-12-05t21:29:29Z",
             "2016-12-05T21:29:29.Z",
             "2023-02-24",
+            "2016-12-05T21:29:29+01",
+            "2016-12-05T21:29:29+0100",
+            "2016-12-05T21:29:29+19:00",
+            "2016-12-05T21:29:60Z",
+            "2016-12-05T21:29:29.1234567890Z",
+            "2016-12-05T21:29:29ZZ",
             "",
         ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");

@@ -52,8 +52,15 @@ fn root<'v>(path: &Path, scope: &Scope<'v>) -> Result<&'v Value, PathError> {
 
 pub(super) fn select<'v>(path: &Path, scope: &Scope<'v>) -> Result<Selection<'v>, PathError> {
     let start = root(path, scope)?;
+    // Inside a filter, `$` is the document the path started from (the context object for a
+    // `$$` path, the variable's value for `$name`), as it is for Jayway.
+    let scope = &scope.with_input(start);
     let selection = if path.definite {
-        Selection::One(definite(path, start)?)
+        Selection::One(definite(path, start, path.segments.len())?)
+    } else if let Some((Segment::Child(Selector::Names(names)), prefix)) =
+        path.segments.split_last()
+    {
+        merge_leaf(path, prefix, names, start, scope)?
     } else {
         let mut out = Vec::new();
         walk_all(start, &path.segments, scope, &mut out);
@@ -65,10 +72,57 @@ pub(super) fn select<'v>(path: &Path, scope: &Scope<'v>) -> Result<Selection<'v>
     }
 }
 
-fn definite<'v>(path: &Path, start: &'v Value) -> Result<&'v Value, PathError> {
+fn is_definite_step(seg: &Segment) -> bool {
+    matches!(seg, Segment::Child(Selector::Name(_) | Selector::Index(_)))
+}
+
+/// Jayway's multi-property leaf (`$.a['x','y']`): one object holding the properties that exist,
+/// per object the rest of the path reaches; a single value when the rest is definite.
+fn merge_leaf<'v>(
+    path: &Path,
+    prefix: &[Segment],
+    names: &[Box<str>],
+    start: &'v Value,
+    scope: &Scope<'v>,
+) -> Result<Selection<'v>, PathError> {
+    let merge = |map: &serde_json::Map<String, Value>| {
+        let mut out = serde_json::Map::new();
+        for name in names {
+            if let Some(v) = map.get(&**name) {
+                out.insert(name.to_string(), v.clone());
+            }
+        }
+        Value::Object(out)
+    };
+    if prefix.iter().all(is_definite_step) {
+        return match definite(path, start, prefix.len())? {
+            Value::Object(map) => Ok(Selection::Computed(merge(map))),
+            other => {
+                let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+                Err(PathError::NotFound {
+                    detail: format!(
+                        "Expected to find an object with property [{}] in path {} but found \
+                         '{}'. This is not a json object according to the JsonProvider: \
+                         'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'.",
+                        quoted.join(","),
+                        canonical_prefix(path, prefix.len()),
+                        java_class(other)
+                    ),
+                })
+            }
+        };
+    }
+    let mut nodes = Vec::new();
+    walk_all(start, prefix, scope, &mut nodes);
+    let merged = nodes.into_iter().filter_map(Value::as_object).map(merge).collect();
+    Ok(Selection::Computed(Value::Array(merged)))
+}
+
+/// Follows the first `n` (name or index) steps of a path.
+fn definite<'v>(path: &Path, start: &'v Value, n: usize) -> Result<&'v Value, PathError> {
     let mut node = start;
     let last = path.segments.len().saturating_sub(1);
-    for (i, seg) in path.segments.iter().enumerate() {
+    for (i, seg) in path.segments.iter().enumerate().take(n) {
         node = match seg {
             Segment::Child(Selector::Name(name)) => match node {
                 Value::Object(map) => match map.get(&**name) {
@@ -119,6 +173,27 @@ fn definite<'v>(path: &Path, start: &'v Value) -> Result<&'v Value, PathError> {
         };
     }
     Ok(node)
+}
+
+/// Moves the node a definite path names out of `input`; the caller has checked that it exists
+/// (`Null` otherwise).
+pub(super) fn take(path: &Path, input: Value) -> Value {
+    let mut node = input;
+    for seg in &path.segments {
+        node = match (seg, node) {
+            (Segment::Child(Selector::Name(name)), Value::Object(mut map)) => {
+                map.remove(&**name).unwrap_or(Value::Null)
+            }
+            (Segment::Child(Selector::Index(i)), Value::Array(mut items)) => {
+                match wrap(*i, items.len()) {
+                    Some(i) if i < items.len() => items.swap_remove(i),
+                    _ => Value::Null,
+                }
+            }
+            _ => Value::Null,
+        };
+    }
+    node
 }
 
 fn no_results(path: &Path) -> PathError {
@@ -201,7 +276,9 @@ fn apply<'v>(node: &'v Value, sel: &Selector, scope: &Scope<'_>, f: &mut dyn FnM
             let (from, to) = match (from, to) {
                 (Some(from), None) => (if *from < 0 { (len + from).max(0) } else { *from }, len),
                 (None, Some(to)) => (0, if *to < 0 { len + to } else { *to }.min(len)),
-                (Some(from), Some(to)) => (*from, (*to).min(len)),
+                // Jayway walks from `from` even when it is negative (reading from the end); below
+                // -len nothing is in range, so start there rather than loop through nothing.
+                (Some(from), Some(to)) => ((*from).max(-len), (*to).min(len)),
                 (None, None) => (0, len),
             };
             let mut i = from;

@@ -178,6 +178,23 @@ impl Path {
     pub fn eval(&self, scope: &Scope<'_>) -> Result<Value, PathError> {
         self.select(scope).map(Selection::into_value)
     }
+
+    /// Like [`Path::eval`] with `input` as `$`, but takes the input by value: a definite `$...`
+    /// path moves the selected node out instead of copying it (InputPath, OutputPath and
+    /// ItemsPath on a value the engine owns). `$$` and `$name` paths read `context` and
+    /// `variables`.
+    pub fn eval_owned(
+        &self,
+        input: Value,
+        context: &Value,
+        variables: &dyn crate::asl::scope::Variables,
+    ) -> Result<Value, PathError> {
+        let scope = Scope { input: &input, context, variables };
+        match self.select(&scope)? {
+            Selection::One(_) if self.root == Root::Input => Ok(eval::take(self, input)),
+            other => Ok(other.into_value()),
+        }
+    }
 }
 
 impl fmt::Display for Path {

@@ -62,16 +62,24 @@ impl<'s> Cursor<'s> {
     }
 }
 
+/// Variable names start with a letter or `_` and go on with letters, digits and `_`.
 fn is_var_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
+    c.is_alphabetic() || c == '_'
 }
 
 fn is_var_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+    c.is_alphanumeric() || c == '_'
 }
 
+/// Parses `source`; like Jayway, surrounding whitespace is ignored (offsets still count from the
+/// start of `source`).
 pub(super) fn parse(source: &str) -> Result<Path, SyntaxError> {
-    let mut cur = Cursor { text: source, pos: 0, depth: 0 };
+    let lead = source.len() - source.trim_start().len();
+    parse_trimmed(source, source.trim()).map_err(|e| SyntaxError { offset: e.offset + lead, ..e })
+}
+
+fn parse_trimmed(source: &str, text: &str) -> Result<Path, SyntaxError> {
+    let mut cur = Cursor { text, pos: 0, depth: 0 };
     if !cur.eat('$') {
         return Err(cur.error("a path must start with '$'"));
     }
@@ -82,7 +90,7 @@ pub(super) fn parse(source: &str) -> Result<Path, SyntaxError> {
         while cur.peek().is_some_and(is_var_char) {
             cur.bump();
         }
-        Root::Variable(source[start..cur.pos].into())
+        Root::Variable(text[start..cur.pos].into())
     } else {
         Root::Input
     };

@@ -30,10 +30,11 @@ impl fmt::Display for ResultPathError {
 impl std::error::Error for ResultPathError {}
 
 impl ResultPathError {
-    /// AWS's cause text for `States.ResultPathMatchFailure`.
+    /// AWS's cause text for `States.ResultPathMatchFailure`, as reported by AWS users:
+    /// `Unable to apply ReferencePath $.x to input "text"` (the input in compact JSON).
     pub fn cause(path: &Path, input: &Value) -> String {
         format!(
-            "Unable to apply ResultPath \"{}\" to input \"{}\"",
+            "Unable to apply ReferencePath {} to input {}",
             path.as_str(),
             crate::asl::intrinsic::to_compact_json(input)
         )
