@@ -12,6 +12,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         (-5i64..50).prop_map(|n| json!(n)),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| json!(f)),
         prop::sample::select(vec![
             "$",
             "$.a",
@@ -70,6 +72,7 @@ fn state() -> impl Strategy<Value = Value> {
                 s["Choices"] = json!([{"Variable": "$.a", "NumericEquals": v2, "Next": next}])
             }
             "Wait" => s["SecondsPath"] = json!("$.a"),
+            "Pass" => s["Retry"] = json!([{"ErrorEquals": ["States.ALL"], "IntervalSeconds": v2, "BackoffRate": 1e300}]),
             "Task" => s["Resource"] = json!("arn:aws:states:::lambda:invoke"),
             "Parallel" => {
                 s["Branches"] =

@@ -210,7 +210,11 @@ impl Run {
         let input = std::mem::take(&mut self.opts.input);
         let root = self.spawn(0, input, Arc::new(Vars::default()), None, 0);
         if let Some(t) = self.prog.timeout_seconds {
-            self.set_timer(root, self.now + (t as i64).saturating_mul(1000), TimerKind::Execution);
+            self.set_timer(
+                root,
+                self.now.saturating_add(i64::try_from(t).unwrap_or(i64::MAX).saturating_mul(1000)),
+                TimerKind::Execution,
+            );
         }
     }
 

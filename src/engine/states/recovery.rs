@@ -49,7 +49,7 @@ impl Run {
                         delay *= self.entropy.next_f64();
                     }
                     let ms = (delay * 1000.0).clamp(0.0, 1e15) as i64;
-                    self.set_timer(id, self.now + ms, TimerKind::Wake);
+                    self.set_timer(id, self.now.saturating_add(ms), TimerKind::Wake);
                     return Step::Stop;
                 }
             }

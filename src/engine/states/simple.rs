@@ -182,10 +182,10 @@ impl Run {
             }
         };
         match w {
-            WaitFor::Seconds(v) => Ok(self.now + seconds(v, "Seconds", "Seconds")?.saturating_mul(1000)),
+            WaitFor::Seconds(v) => Ok(self.now.saturating_add(seconds(v, "Seconds", "Seconds")?.saturating_mul(1000))),
             WaitFor::SecondsPath(p) => {
                 let v = p.select(env)?;
-                Ok(self.now + seconds(&v, "SecondsPath", p.as_str())?.saturating_mul(1000))
+                Ok(self.now.saturating_add(seconds(&v, "SecondsPath", p.as_str())?.saturating_mul(1000)))
             }
             WaitFor::Timestamp(t) => parse_timestamp(t).ok_or_else(|| {
                 Failure::runtime(format!(

@@ -230,7 +230,7 @@ impl Run {
             }
             None if resource.waits_for_callback() => {
                 let token = token.unwrap_or_default();
-                let deadline = timeout.map(|t| self.now + t.saturating_mul(1000));
+                let deadline = timeout.map(|t| self.now.saturating_add(t.saturating_mul(1000)));
                 let heartbeat = heartbeat.map(|h| h.saturating_mul(1000));
                 if let Some(c) = self.cursor(id) {
                     c.generation += 1;
@@ -261,7 +261,7 @@ impl Run {
             self.set_timer(id, d, TimerKind::TaskTimeout);
         }
         if let Some(h) = heartbeat {
-            self.set_timer(id, self.now + h, TimerKind::Heartbeat);
+            self.set_timer(id, self.now.saturating_add(h), TimerKind::Heartbeat);
         }
     }
 
