@@ -51,15 +51,19 @@ pub struct Args {
     /// The state machine name (default: the file name without extension).
     #[arg(long)]
     state_machine_name: Option<String>,
+    /// The state machine type (EXPRESS changes the execution ARN and `$$.Execution`).
     #[arg(long = "type", value_enum, default_value = "STANDARD", ignore_case = true)]
     machine_type: MachineType,
+    /// The AWS account id used in ARNs.
     #[arg(long, default_value = "123456789012")]
     account: String,
+    /// The AWS region used in ARNs and task events.
     #[arg(long, default_value = "us-east-1")]
     region: String,
     /// The execution role ARN (default: a role in `--account`).
     #[arg(long)]
     role_arn: Option<String>,
+    /// Where time comes from.
     #[arg(long, value_enum, default_value = "virtual", ignore_case = true)]
     clock: ClockKind,
     /// With `--clock real`: how much faster than real time waits run.
