@@ -311,6 +311,9 @@ async fn drive(
             }
             continue;
         }
+        if let Some(now) = clock.now() {
+            run.now = run.now.max(now);
+        }
         let traced = run.traces.as_ref().map_or(0, Vec::len);
         let hit = run.drain_ready();
         if let Some(traces) = run.traces.as_ref() {
