@@ -12,13 +12,17 @@
 
 pub mod choice;
 pub mod document;
+pub mod edit;
 pub mod format;
 pub mod intrinsic;
+pub mod model;
 pub mod path;
 pub mod pointer;
 pub mod save;
 pub mod scope;
+pub mod splice;
 pub mod template;
 pub mod timestamp;
 
 pub use document::{Document, ParseFailure, Position, Span};
+pub use edit::{Edit, EditError, apply};

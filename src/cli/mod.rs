@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand};
 
 mod fmt;
 mod input;
+mod layout;
 mod run;
+mod test;
 mod validate;
 
 #[derive(Parser)]
@@ -32,6 +34,10 @@ enum Command {
     Fmt(fmt::Args),
     /// Run an execution locally (mocked tasks, virtual or real clock).
     Run(run::Args),
+    /// Run every test case of a mock configuration, check expectations, report coverage.
+    Test(test::Args),
+    /// Lay out the diagram of a definition (boxes, containers, routed edges).
+    Layout(layout::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -47,6 +53,8 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Run(args) => run::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Layout(args) => layout::run(args),
     };
     ExitCode::from(code)
 }

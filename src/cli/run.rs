@@ -4,6 +4,8 @@
 //! (keys AWS left out stay out), plus `"history"` with `--history`. Exit codes: 0 succeeded,
 //! 1 did not, 2 usage or definition error. This is the only place that reads the system clock
 //! (to start the execution's clock) and the only place that touches files besides ItemReader.
+//! `--save-test-case NAME` records the run into the mock configuration and
+//! `FILE-stem.tests.json` ([`crate::scenario::record`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -84,6 +86,10 @@ pub struct Args {
     /// Print one JSON object instead of readable text.
     #[arg(long)]
     json: bool,
+    /// Save this run as a new (or updated) test case of `--mock-config`: its Task results as
+    /// mocked responses, its input and result as expectations in FILE-stem.tests.json.
+    #[arg(long, requires = "mock_config")]
+    save_test_case: Option<String>,
 }
 
 fn usage_error(args: &Args, message: String) -> u8 {
@@ -150,6 +156,7 @@ pub fn run(args: Args) -> u8 {
         }
         _ => None,
     };
+    let report_machine = state_machine_name.clone();
     let start = now_millis();
     let identity = ExecutionIdentity {
         execution_name: args
@@ -175,7 +182,7 @@ pub fn run(args: Args) -> u8 {
         identity,
         mocks,
         ignore_quotas: args.ignore_quotas,
-        record_history: args.history || !args.json,
+        record_history: args.history || !args.json || args.save_test_case.is_some(),
         trace: false,
         seed: args.seed,
         base_dir,
@@ -191,6 +198,19 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let code = u8::from(!matches!(report.outcome, Outcome::Succeeded(_)));
+    if let (Some(case), Some(mock_path)) = (&args.save_test_case, &args.mock_config) {
+        let recording = crate::scenario::record::recording_of(doc.value(), &report);
+        let tests = super::test::sibling(&args.file, "tests.json");
+        let machine = &report_machine;
+        match crate::scenario::record::save(mock_path, Some(&tests), machine, case, &recording) {
+            Ok(()) => eprintln!(
+                "saved test case '{case}' in {} and its expectations in {}",
+                mock_path.display(),
+                tests.display()
+            ),
+            Err(e) => return usage_error(&args, e),
+        }
+    }
     if args.json {
         print_json(report, args.history);
     } else {

@@ -3,6 +3,7 @@
 //! Human output reads like a compiler's: `file:line:column`, the offending line, a caret under
 //! the node, the message and a hint. `--json` prints exactly
 //! `{"valid": bool, "diagnostics": [{"code", "severity", "pointer", "message"}]}`.
+//! Exit status: 0 valid, 1 invalid (including text that is not JSON), 2 file not readable.
 
 use std::path::{Path, PathBuf};
 
@@ -66,7 +67,12 @@ fn report_unreadable(args: &Args, failure: &ReadFailure) -> u8 {
             eprintln!("{}", excerpt(e.position.line, line, e.position.column, 1));
         }
     }
-    2
+    // A file that was read but is not JSON is an invalid definition (AWS: INVALID_JSON_DESCRIPTION);
+    // only a file that cannot be read at all is "unreadable".
+    match failure {
+        ReadFailure::Io(_) => 2,
+        ReadFailure::Parse(..) => 1,
+    }
 }
 
 fn print_human(path: &Path, doc: &Document, diagnostics: &[Diagnostic]) {
