@@ -11,4 +11,5 @@ pub mod diagnostic;
 pub mod engine;
 pub mod graph;
 pub mod layout;
+pub mod render;
 pub mod validate;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod fmt;
 mod input;
 mod layout;
+mod render;
 mod validate;
 
 #[derive(Parser)]
@@ -31,6 +32,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Lay out the diagram of a definition (boxes, containers, routed edges).
     Layout(layout::Args),
+    /// Draw the diagram of a definition to SVG or PNG.
+    Render(render::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -46,6 +49,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Layout(args) => layout::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(code)
 }

@@ -5,7 +5,7 @@
 //! renderer truncates with the same functions, so what it draws fits what was laid out.
 
 /// Width and height of a simple state's box.
-pub const LEAF_SIZE: [f64; 2] = [184.0, 50.0];
+pub const LEAF_SIZE: [f64; 2] = [204.0, 50.0];
 /// Height of the title band of a Parallel or Map box (name, type).
 pub const HEADER: f64 = 44.0;
 /// Padding inside a Parallel/Map box and inside a branch/processor container.
@@ -29,6 +29,9 @@ pub const LABEL_FONT: f64 = 11.0;
 pub const LABEL_HEIGHT: f64 = 15.0;
 /// Longest edge label, in characters, before it is cut with an ellipsis.
 pub const MAX_LABEL_CHARS: usize = 30;
+
+/// Width factor of bold text compared with regular.
+pub const BOLD: f64 = 1.0;
 
 /// Estimated advance of one character at `font_size`.
 pub fn char_width(font_size: f64) -> f64 {

@@ -246,7 +246,8 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
             m += row_h[r];
         }
     }
-    let mid = |u: usize| row_top[v.rank[u]] + row_h[v.rank[u]] / 2.0;
+    // Boxes hang from the top of their row, so a short box sits right under what leads to it.
+    let mid = |u: usize| row_top[v.rank[u]] + s.size[u][1] / 2.0;
     let centers: Vec<[f64; 2]> = (0..v.len()).map(|u| [c[u], mid(u)]).collect();
     let resolve = |at: At| match at {
         At::Top(u) => mid(u) - s.size[u][1] / 2.0,
