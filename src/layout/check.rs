@@ -131,3 +131,49 @@ pub fn edges_through_boxes(layout: &Layout) -> Vec<(usize, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Edge;
+
+    fn node(id: &str, x: f64, y: f64, parent: Option<&str>) -> Node {
+        Node {
+            id: id.into(),
+            name: id.into(),
+            kind: "Pass".into(),
+            x,
+            y,
+            width: 100.0,
+            height: 40.0,
+            parent: parent.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn catches_overlap_escape_and_loose_edges() {
+        let mut layout = Layout {
+            width: 500.0,
+            height: 500.0,
+            nodes: vec![node("a", 0.0, 0.0, None), node("b", 300.0, 0.0, None)],
+            edges: vec![Edge {
+                from: "a".into(),
+                to: "b".into(),
+                kind: "next".into(),
+                label: None,
+                points: vec![[100.0, 20.0], [300.0, 20.0]],
+                label_at: None,
+            }],
+        };
+        assert!(problems(&layout).is_empty());
+        layout.nodes.push(node("c", 50.0, 10.0, None));
+        layout.nodes.push(node("d", 350.0, 100.0, Some("b")));
+        layout.edges[0].points[1] = [250.0, 20.0];
+        let p = problems(&layout).join("\n");
+        assert!(p.contains("a overlaps c"), "{p}");
+        assert!(p.contains("d: not inside its parent b"), "{p}");
+        assert!(p.contains("does not end on its target"), "{p}");
+        layout.edges[0].points = vec![[100.0, 20.0], [300.0, 20.0]];
+        assert_eq!(edges_through_boxes(&layout), vec![(0, "c".to_string())]);
+    }
+}

@@ -16,7 +16,9 @@ use super::metrics::{LABEL_HEIGHT, label_width};
 use super::order::Virtual;
 use super::rank::Role;
 
-const MIN_GAP: f64 = 40.0;
+/// Smallest gap between ranks: room for one label row and one track, so adding a label or a
+/// jog rarely pushes the rest of the diagram down (stability under edits).
+const MIN_GAP: f64 = 56.0;
 const TRACK: f64 = 9.0;
 const LANE_GAP: f64 = 22.0;
 const LANE_STEP: f64 = 11.0;
@@ -87,13 +89,20 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
     let mut band = vec![0.0f64; ranks + 1];
     for (u, list) in outs.iter_mut().enumerate() {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let n = list.len() as f64;
+        // Forward edges share the bottom evenly (one alone leaves from the middle, so the main
+        // flow is straight); loops leave near the left corner, bus edges near the right one.
+        let forward = list.iter().filter(|e| e.0.is_finite()).count() as f64;
+        let (left, right) = (c[u] - half(u), c[u] + half(u));
         let mut row = 0;
-        for (k, &(_, l)) in list.iter().enumerate() {
-            port[l] = if list.len() == 1 {
-                c[u]
+        let mut k = 0.0;
+        for &(key, l) in list.iter() {
+            port[l] = if key == f64::NEG_INFINITY {
+                left + (half(u) / 4.0).min(10.0)
+            } else if key == f64::INFINITY {
+                right - (half(u) / 4.0).min(10.0)
             } else {
-                c[u] - half(u) + 2.0 * half(u) * (k as f64 + 1.0) / (n + 1.0)
+                k += 1.0;
+                if forward == 1.0 { c[u] } else { left + 2.0 * half(u) * k / (forward + 1.0) }
             };
             if let Some(label) = &links[l].label {
                 label_row[l] = row;
