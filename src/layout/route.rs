@@ -91,7 +91,15 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         // Forward edges share the bottom evenly (one alone leaves from the middle, so the main
         // flow is straight); loops leave near the left corner, bus edges near the right one.
-        let forward = list.iter().filter(|e| e.0.is_finite()).count() as f64;
+        let bundle = |l: usize| {
+            let link = &links[l];
+            (link.to, link.catch, link.label.is_some())
+        };
+        let mut keys: Vec<(usize, bool, bool)> =
+            list.iter().filter(|e| e.0.is_finite()).map(|e| bundle(e.1)).collect();
+        keys.dedup();
+        let forward = keys.len() as f64;
+        let mut last_key = None;
         let (left, right) = (c[u] - half(u), c[u] + half(u));
         let mut row = 0;
         let mut k = 0.0;
@@ -101,7 +109,10 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
             } else if key == f64::INFINITY {
                 right - (half(u) / 4.0).min(10.0)
             } else {
-                k += 1.0;
+                if last_key != Some(bundle(l)) {
+                    k += 1.0;
+                    last_key = Some(bundle(l));
+                }
                 if forward == 1.0 { c[u] } else { left + 2.0 * half(u) * k / (forward + 1.0) }
             };
             if let Some(label) = &links[l].label {
@@ -183,7 +194,8 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 for (i, w) in chain.windows(2).enumerate() {
                     let a = if i == 0 { port[l] } else { c[w[0]] };
                     let b = c[w[1]];
-                    let group = (w[1] == t).then_some((t, 0));
+                    // Jogs of one bundle (same dummies) or into one target share a track.
+                    let group = Some(if w[1] == t { (t, 0) } else { (w[1], 2) });
                     jog(&mut segs, &mut pts, v.rank[w[0]] + 1, a, b, group);
                 }
                 pts.push((c[t], At::Top(t)));
@@ -280,8 +292,13 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 }
                 let g = v.rank[u] + 1;
                 match s.axes.0 {
+                    // Left of its line for ports left of the middle, right otherwise, so a
+                    // label rarely covers a sibling edge.
                     Direction::Down => [
-                        port[l] + 4.0,
+                        match &links[l].label {
+                            Some(text) if port[l] < c[u] - 1.0 => port[l] - 4.0 - label_width(text),
+                            _ => port[l] + 4.0,
+                        },
                         gap_start[g] + 2.0 + (label_row[l] as f64 + 0.5) * LABEL_HEIGHT,
                     ],
                     Direction::Right => [gap_start[g] + 4.0, port[l] - LABEL_HEIGHT / 2.0 - 1.0],
