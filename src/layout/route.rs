@@ -91,9 +91,14 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         // Forward edges share the bottom evenly (one alone leaves from the middle, so the main
         // flow is straight); loops leave near the left corner, bus edges near the right one.
+        // Flowing down, a bundle shares a port and its labels stack below it; flowing right,
+        // every edge has its own port with its label just above its line.
         let bundle = |l: usize| {
             let link = &links[l];
-            (link.to, link.catch, link.label.is_some())
+            match s.axes.0 {
+                Direction::Down => (link.to, link.catch, link.label.is_some()),
+                Direction::Right => (l, false, false),
+            }
         };
         let mut keys: Vec<(usize, bool, bool)> =
             list.iter().filter(|e| e.0.is_finite()).map(|e| bundle(e.1)).collect();
@@ -292,11 +297,17 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 }
                 let g = v.rank[u] + 1;
                 match s.axes.0 {
-                    // Left of its line for ports left of the middle, right otherwise, so a
-                    // label rarely covers a sibling edge.
+                    // Left of its line for ports left of the middle when it fits under its
+                    // own box (so it never runs into a neighbour's labels), right otherwise:
+                    // a label then rarely covers a sibling edge.
                     Direction::Down => [
                         match &links[l].label {
-                            Some(text) if port[l] < c[u] - 1.0 => port[l] - 4.0 - label_width(text),
+                            Some(text)
+                                if port[l] < c[u] - 1.0
+                                    && port[l] - 4.0 - label_width(text) >= c[u] - half(u) =>
+                            {
+                                port[l] - 4.0 - label_width(text)
+                            }
                             _ => port[l] + 4.0,
                         },
                         gap_start[g] + 2.0 + (label_row[l] as f64 + 0.5) * LABEL_HEIGHT,
