@@ -122,10 +122,20 @@ fn state(s: &mut String, n: &Node, compound: bool) {
     } else {
         8.0
     };
+    // A soft shadow under the box, then the box.
     let _ = write!(
         s,
-        r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{}" stroke="{}" stroke-width="1.5"/>"##,
-        n.x, n.y, n.width, n.height, p.fill, p.accent
+        r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="#0f172a" fill-opacity="0.07"/><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{}" stroke="{}" stroke-width="1.5"/>"##,
+        n.x + 1.0,
+        n.y + 2.0,
+        n.width,
+        n.height,
+        n.x,
+        n.y,
+        n.width,
+        n.height,
+        p.fill,
+        p.accent
     );
     let cy = if compound { n.y + metrics::HEADER / 2.0 } else { n.y + n.height / 2.0 };
     let icon_x = n.x + 22.0;
