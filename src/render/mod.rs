@@ -147,7 +147,7 @@ fn state(s: &mut String, n: &Node, compound: bool) {
     s.push_str(&style::icon(&n.kind, icon_x, cy, p.accent));
     let text_x = n.x + 44.0;
     let avail = n.width - 44.0 - 10.0;
-    let name = metrics::fit(&n.name, avail, NAME_FONT * metrics::BOLD);
+    let name = metrics::fit(&n.name, avail, NAME_FONT, true);
     let kind = if n.kind.is_empty() { "(no Type)".to_string() } else { n.kind.clone() };
     let _ = write!(
         s,
@@ -155,7 +155,7 @@ fn state(s: &mut String, n: &Node, compound: bool) {
         cy - 1.5,
         esc(&name),
         cy + 12.5,
-        esc(&metrics::fit(&kind, avail, TYPE_FONT))
+        esc(&metrics::fit(&kind, avail, TYPE_FONT, false))
     );
 }
 
@@ -169,7 +169,7 @@ fn container(s: &mut String, n: &Node) {
         n.height,
         n.x + 10.0,
         n.y + 15.0,
-        esc(&metrics::fit(&n.name, n.width - 16.0, TYPE_FONT))
+        esc(&metrics::fit(&n.name, n.width - 16.0, TYPE_FONT, false))
     );
 }
 
@@ -244,7 +244,7 @@ fn legend(layout: &Layout, back: &[bool], width: f64) -> (String, f64) {
                     .replace("stroke-width=\"1.8\"", "stroke-width=\"1.2\"")
                     .replace("width=\"16\"", "width=\"12\"")
             );
-            items.push((svg, 30.0 + kind.len() as f64 * metrics::char_width(TYPE_FONT)));
+            items.push((svg, 30.0 + metrics::text_width(kind, TYPE_FONT, false)));
         }
     }
     for st in &style::EDGES {
@@ -259,7 +259,7 @@ fn legend(layout: &Layout, back: &[bool], width: f64) -> (String, f64) {
                 r##"<path d="M0 0 H26" stroke="{}" stroke-width="1.6"{dash} marker-end="url(#arrow-{})"/><text x="32" y="4" font-size="{TYPE_FONT}" fill="#334155">{}</text>"##,
                 st.color, st.key, st.caption
             );
-            items.push((svg, 40.0 + st.caption.len() as f64 * metrics::char_width(TYPE_FONT)));
+            items.push((svg, 40.0 + metrics::text_width(st.caption, TYPE_FONT, false)));
         }
     }
     let mut s = String::new();
