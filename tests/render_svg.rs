@@ -64,3 +64,33 @@ fn fixture_rasterizes_to_png() {
         Err(e) => assert!(e.contains("no fonts"), "{e}"),
     }
 }
+
+#[test]
+fn loops_are_drawn_apart_and_legend_lists_what_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/layout/order.asl.json")).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    for direction in [Direction::Down, Direction::Right] {
+        let layout = layout_definition(&value, &Options { direction, ..Options::default() });
+        let back = render::back_edges(&layout, direction);
+        let loops: Vec<_> = layout
+            .edges
+            .iter()
+            .zip(&back)
+            .filter(|(_, b)| **b)
+            .map(|(e, _)| (e.from.as_str(), e.to.as_str()))
+            .collect();
+        assert_eq!(loops, [("/States/Check payment", "/States/Payment settled?")]);
+        let svg = render::svg(&layout, &render::Options { direction, legend: true });
+        assert_eq!(
+            svg.matches(r#"marker-end="url(#arrow-loop)""#).count(),
+            2,
+            "one loop, one legend entry"
+        );
+        assert!(
+            svg.contains(">Loop back<")
+                && svg.contains(">Catch<")
+                && !svg.contains(">Wait<") == false
+        );
+    }
+}

@@ -48,33 +48,28 @@ fn is_container(n: &Node) -> bool {
     matches!(n.kind.as_str(), "Branch" | "ItemProcessor")
 }
 
-/// True when the edge goes against the flow (a loop back).
-pub fn is_back(edge: &Edge, layout: &Layout, direction: Direction) -> bool {
-    let find = |id: &str| layout.nodes.iter().find(|n| n.id == id);
-    let (Some(a), Some(b)) = (find(&edge.from), find(&edge.to)) else { return false };
-    match direction {
-        Direction::Down => b.y + b.height / 2.0 <= a.y + a.height / 2.0,
-        Direction::Right => b.x + b.width / 2.0 <= a.x + a.width / 2.0,
-    }
+/// For each edge of the layout, whether it goes against the flow (a loop back): its target's
+/// centre is not below (not right of, flowing right) its source's. The canvas can use it to
+/// draw loops apart, as the renderer does.
+pub fn back_edges(layout: &Layout, direction: Direction) -> Vec<bool> {
+    let index: std::collections::HashMap<&str, &Node> =
+        layout.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    layout
+        .edges
+        .iter()
+        .map(|e| match (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+            (Some(a), Some(b)) => match direction {
+                Direction::Down => b.y + b.height / 2.0 <= a.y + a.height / 2.0,
+                Direction::Right => b.x + b.width / 2.0 <= a.x + a.width / 2.0,
+            },
+            _ => false,
+        })
+        .collect()
 }
 
 /// The whole SVG document.
 pub fn svg(layout: &Layout, options: &Options) -> String {
-    let back: Vec<bool> = {
-        let index: std::collections::HashMap<&str, &Node> =
-            layout.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-        layout
-            .edges
-            .iter()
-            .map(|e| match (index.get(e.from.as_str()), index.get(e.to.as_str())) {
-                (Some(a), Some(b)) => match options.direction {
-                    Direction::Down => b.y + b.height / 2.0 <= a.y + a.height / 2.0,
-                    Direction::Right => b.x + b.width / 2.0 <= a.x + a.width / 2.0,
-                },
-                _ => false,
-            })
-            .collect()
-    };
+    let back = back_edges(layout, options.direction);
     let width = layout.width.max(360.0);
     let (legend, legend_h) =
         if options.legend { legend(layout, &back, width) } else { (String::new(), 0.0) };
