@@ -87,10 +87,6 @@ fn loops_are_drawn_apart_and_legend_lists_what_is_used() {
             2,
             "one loop, one legend entry"
         );
-        assert!(
-            svg.contains(">Loop back<")
-                && svg.contains(">Catch<")
-                && !svg.contains(">Wait<") == false
-        );
+        assert!(svg.contains(">Loop back<") && svg.contains(">Catch<") && svg.contains(">Wait<"));
     }
 }
