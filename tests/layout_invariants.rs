@@ -33,18 +33,14 @@ fn check_value(value: &Value, path: &Path) -> Vec<String> {
         for p in check::problems(&layout) {
             out.push(format!("{} ({direction:?}): {p}", path.display()));
         }
-        // Flowing down, labels never overlap boxes or each other (flowing right, a few
-        // labels of neighbouring states can still touch: not asserted).
-        if direction == Direction::Down {
-            for (e, what) in check::label_overlaps(&layout) {
-                let e = &layout.edges[e];
-                out.push(format!(
-                    "{}: label of {} -> {} overlaps {what}",
-                    path.display(),
-                    e.from,
-                    e.to
-                ));
-            }
+        for (e, what) in check::label_overlaps(&layout) {
+            let e = &layout.edges[e];
+            out.push(format!(
+                "{}: label of {} -> {} overlaps {what}",
+                path.display(),
+                e.from,
+                e.to
+            ));
         }
         for (e, n) in check::edges_through_boxes(&layout) {
             let e = &layout.edges[e];

@@ -100,8 +100,12 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 Direction::Right => (l, false, false),
             }
         };
+        // Flowing right, loops and bus edges take their turn in the even spread too, so that
+        // every exit keeps a label's height from the next.
+        let corners = s.axes.0 == Direction::Down;
+        let spread = |key: f64| key.is_finite() || !corners;
         let mut keys: Vec<(usize, bool, bool)> =
-            list.iter().filter(|e| e.0.is_finite()).map(|e| bundle(e.1)).collect();
+            list.iter().filter(|e| spread(e.0)).map(|e| bundle(e.1)).collect();
         keys.dedup();
         let forward = keys.len() as f64;
         let mut last_key = None;
@@ -109,9 +113,9 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
         let mut row = 0;
         let mut k = 0.0;
         for &(key, l) in list.iter() {
-            port[l] = if key == f64::NEG_INFINITY {
+            port[l] = if key == f64::NEG_INFINITY && corners {
                 left + (half(u) / 4.0).min(10.0)
-            } else if key == f64::INFINITY {
+            } else if key == f64::INFINITY && corners {
                 right - (half(u) / 4.0).min(10.0)
             } else {
                 if last_key != Some(bundle(l)) {
