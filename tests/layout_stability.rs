@@ -156,3 +156,19 @@ fn pinned_states_keep_their_place() {
         );
     }
 }
+
+#[test]
+fn nested_pins_are_relative_to_their_container() {
+    let def = json!({"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}}]}}});
+    let mut pins = Pins::default();
+    pins.pins.insert("/States/Fan/Branches/0/States/B".into(), Pin { x: 300.0, y: 40.0 });
+    let l = layout_definition(&def, &Options { pins, ..Options::default() });
+    assert!(check::problems(&l).is_empty(), "{:?}", check::problems(&l));
+    let find = |id: &str| l.nodes.iter().find(|n| n.id == id).unwrap();
+    let (b, branch) = (find("/States/Fan/Branches/0/States/B"), find("/States/Fan/Branches/0"));
+    assert_eq!((b.x - branch.x, b.y - branch.y), (300.0, 40.0));
+    let e = l.edges.iter().find(|e| e.to == b.id).unwrap();
+    let end = e.points.last().unwrap();
+    assert!(end[0] >= b.x && end[0] <= b.x + b.width && (end[1] - b.y).abs() < 0.5);
+}
