@@ -14,4 +14,5 @@ pub mod graph;
 pub mod jsonata;
 pub mod layout;
 pub mod scenario;
+pub mod render;
 pub mod validate;
