@@ -22,7 +22,7 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-pub use error::{JsonataError, QueryError};
+pub use error::{JsonataError, QueryError, type_name};
 pub use functions::SplitMix64;
 pub use template::{Template, find_templates, template_body};
 

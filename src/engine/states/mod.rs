@@ -6,6 +6,7 @@
 //! handling (Retry before Catch) in `recovery`.
 
 pub(crate) mod fanout;
+mod jsonata;
 mod recovery;
 mod simple;
 pub(crate) mod task;
@@ -114,11 +115,11 @@ impl Run {
 
     /// Runs (or re-runs, on retry) the state's work.
     pub(crate) fn attempt(&mut self, id: CursorId, state: &State) -> Flow {
-        let flow = match &state.kind {
-            Kind::Task(task) => self.attempt_task(id, state, task),
-            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
-            Kind::Map(spec) => self.attempt_map(id, state, spec),
-            _ => self.attempt_simple(id, state),
+        let flow = match (&state.kind, &state.jsonata) {
+            (Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_), _) | (_, None) => {
+                self.attempt_by_kind(id, state)
+            }
+            (_, Some(spec)) => self.attempt_jsonata(id, state, spec),
         };
         match flow {
             Flow::Fail(f) => {
@@ -127,6 +128,15 @@ impl Run {
                 Flow::Fail(f.in_state(&state.name, entered))
             }
             other => other,
+        }
+    }
+
+    fn attempt_by_kind(&mut self, id: CursorId, state: &State) -> Flow {
+        match &state.kind {
+            Kind::Task(task) => self.attempt_task(id, state, task),
+            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
+            Kind::Map(spec) => self.attempt_map(id, state, spec),
+            _ => self.attempt_simple(id, state),
         }
     }
 

@@ -63,7 +63,11 @@ impl Run {
             }
         }
         if !f.is_terminal() {
-            if let Some(catcher) = state.catch.iter().find(|c| f.matches(&c.error_equals)) {
+            if let Some(index) = state.catch.iter().position(|c| f.matches(&c.error_equals)) {
+                if let Some(spec) = &state.jsonata {
+                    return self.catch_jsonata(id, state, spec, index, &f);
+                }
+                let catcher = &state.catch[index];
                 let error_output = f.to_catch_output();
                 let Some(c) = self.cursors.get_mut(id).and_then(Option::as_mut) else {
                     return Step::Stop;

@@ -1,0 +1,230 @@
+//! JSONata states in the engine: the compiled `{% %}` fields of a state whose `QueryLanguage` is
+//! JSONata, and how they turn into values or AWS's `States.QueryEvaluationError`.
+//!
+//! A [`JField`] is a field value as written (`Arguments`, `Output`, `Assign`, `Items`,
+//! `Condition`, `Seconds`...): a JSON value whose strings of the form `{% expr %}` are compiled
+//! once. Evaluation names the failing place the way AWS does (`Output/a/b[0]`), and an
+//! expression that returns nothing fails the field, at any depth. [`JsonataSpec`] gathers a
+//! state's JSONata fields; the JSONPath parts of [`super::compile::State`] stay empty for such a
+//! state. Variables are shared with JSONPath states: both read the cursor's [`Vars`].
+
+use serde_json::{Map, Value};
+
+use super::entropy::Entropy;
+use super::errors::{Failure, names};
+use super::lang::Vars;
+use crate::jsonata::{self as jn, Expr, QueryError, States};
+
+/// A field value with its `{% %}` expressions compiled.
+#[derive(Debug, Clone)]
+pub struct JField(Node);
+
+#[derive(Debug, Clone)]
+enum Node {
+    Literal(Value),
+    Expr(Box<Expr>),
+    Object(Vec<(String, Node)>),
+    Array(Vec<Node>),
+}
+
+/// What an expression sees: `$states` and the variables in scope.
+pub struct JEnv<'a> {
+    pub states: &'a States,
+    pub variables: &'a Map<String, Value>,
+}
+
+impl<'a> JEnv<'a> {
+    pub fn new(states: &'a States, variables: &'a Map<String, Value>) -> Self {
+        JEnv { states, variables }
+    }
+}
+
+/// The variables a cursor sees, as one map (inner scopes hide outer ones).
+pub fn variables(vars: &Vars) -> Map<String, Value> {
+    vars.snapshot()
+}
+
+/// `States.QueryEvaluationError` with AWS's cause for `field`.
+pub fn query_failure(err: &QueryError, expression: &str, field: &str) -> Failure {
+    Failure::new(names::QUERY_EVALUATION, err.cause(expression, field))
+}
+
+impl JField {
+    /// Compiles a field value; a `{% %}` string that does not parse is an error naming it.
+    pub fn compile(value: &Value) -> Result<JField, String> {
+        Ok(JField(compile_node(value)?))
+    }
+
+    /// The field's expression when the whole value is one `{% %}` string.
+    pub fn expression(&self) -> Option<&str> {
+        match &self.0 {
+            Node::Expr(e) => Some(e.source()),
+            _ => None,
+        }
+    }
+
+    /// The value of the field; `field` is its name relative to the state (`Output`, `Items`...).
+    pub fn eval(&self, env: &JEnv<'_>, rng: &mut Entropy, field: &str) -> Result<Value, Failure> {
+        eval_node(&self.0, env, rng, field)
+    }
+
+    /// Like [`JField::eval`], for a field that must hold one JSON type (`array`, `boolean`...).
+    pub fn eval_typed(
+        &self,
+        env: &JEnv<'_>,
+        rng: &mut Entropy,
+        field: &str,
+        expected: &'static str,
+    ) -> Result<Value, Failure> {
+        let value = self.eval(env, rng, field)?;
+        if jn::type_name(&value) == expected {
+            return Ok(value);
+        }
+        let err = QueryError::UnexpectedType { expected, value };
+        match self.expression() {
+            Some(source) => Err(query_failure(&err, source, field)),
+            None => {
+                Err(Failure::new(names::QUERY_EVALUATION, format!("The field '{field}' {err}.")))
+            }
+        }
+    }
+}
+
+fn compile_node(value: &Value) -> Result<Node, String> {
+    Ok(match value {
+        Value::String(text) => match jn::template_body(text) {
+            Some(body) => Node::Expr(Box::new(jn::parse(body).map_err(|e| {
+                format!("The JSONata expression '{body}' is not valid: {}", e.message)
+            })?)),
+            None => Node::Literal(value.clone()),
+        },
+        Value::Object(map) => Node::Object(
+            map.iter()
+                .map(|(k, v)| compile_node(v).map(|n| (k.clone(), n)))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Array(items) => {
+            Node::Array(items.iter().map(compile_node).collect::<Result<_, _>>()?)
+        }
+        other => Node::Literal(other.clone()),
+    })
+}
+
+fn eval_node(
+    node: &Node,
+    env: &JEnv<'_>,
+    rng: &mut Entropy,
+    field: &str,
+) -> Result<Value, Failure> {
+    match node {
+        Node::Literal(v) => Ok(v.clone()),
+        Node::Expr(expr) => {
+            let scope =
+                jn::Scope { states: env.states, variables: env.variables, entropy: rng.next_u64() };
+            jn::evaluate(expr, &scope).map_err(|e| query_failure(&e, expr.source(), field))
+        }
+        Node::Object(members) => {
+            let mut out = Map::with_capacity(members.len());
+            for (key, member) in members {
+                let value = eval_node(member, env, rng, &format!("{field}/{key}"))?;
+                out.insert(key.clone(), value);
+            }
+            Ok(Value::Object(out))
+        }
+        Node::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| eval_node(item, env, rng, &format!("{field}[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+    }
+}
+
+/// A JSONata `Choice` rule.
+#[derive(Debug)]
+pub struct JChoice {
+    pub condition: JField,
+    pub next: usize,
+    pub assign: Option<JField>,
+    pub output: Option<JField>,
+}
+
+/// A JSONata `Catch` clause's own `Output` and `Assign` (same order as the state's `catch`).
+#[derive(Debug, Default)]
+pub struct JCatch {
+    pub output: Option<JField>,
+    pub assign: Option<JField>,
+}
+
+/// Every JSONata field of a state (the ones its type does not carry stay `None`).
+#[derive(Debug, Default)]
+pub struct JsonataSpec {
+    pub output: Option<JField>,
+    pub assign: Option<JField>,
+    pub choices: Vec<JChoice>,
+    pub catchers: Vec<JCatch>,
+    /// Fail `Error` / `Cause`.
+    pub error: Option<JField>,
+    pub cause: Option<JField>,
+    /// Wait `Seconds` / `Timestamp`.
+    pub seconds: Option<JField>,
+    pub timestamp: Option<JField>,
+}
+
+/// A compile error: where, and what is wrong.
+pub type SpecError = (String, String);
+
+/// Resolves a `Next` name to a state index.
+pub type Target<'a> = &'a dyn Fn(Option<&Value>, &str) -> Result<usize, SpecError>;
+
+fn field(o: &Map<String, Value>, key: &str, at: &str) -> Result<Option<JField>, SpecError> {
+    o.get(key).map(|v| JField::compile(v).map_err(|e| (format!("{at}/{key}"), e))).transpose()
+}
+
+impl JsonataSpec {
+    /// Compiles the JSONata fields of the state object `o` at `at`. `target` resolves a `Next`.
+    /// Errors are `(location, message)`.
+    pub fn compile(
+        o: &Map<String, Value>,
+        at: &str,
+        target: Target<'_>,
+    ) -> Result<JsonataSpec, SpecError> {
+        let mut spec = JsonataSpec {
+            output: field(o, "Output", at)?,
+            assign: field(o, "Assign", at)?,
+            error: field(o, "Error", at)?,
+            cause: field(o, "Cause", at)?,
+            seconds: field(o, "Seconds", at)?,
+            timestamp: field(o, "Timestamp", at)?,
+            ..JsonataSpec::default()
+        };
+        if o.get("Type").and_then(Value::as_str) == Some("Choice") {
+            for (i, rule) in
+                o.get("Choices").and_then(Value::as_array).into_iter().flatten().enumerate()
+            {
+                let rat = format!("{at}/Choices/{i}");
+                let Some(ro) = rule.as_object() else {
+                    return Err((rat, "must be a JSON object".into()));
+                };
+                let Some(condition) = field(ro, "Condition", &rat)? else {
+                    return Err((rat, "a JSONata Choice rule needs a Condition".into()));
+                };
+                spec.choices.push(JChoice {
+                    condition,
+                    next: target(ro.get("Next"), &format!("{rat}/Next"))?,
+                    assign: field(ro, "Assign", &rat)?,
+                    output: field(ro, "Output", &rat)?,
+                });
+            }
+        }
+        for (i, c) in o.get("Catch").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let cat = format!("{at}/Catch/{i}");
+            let co = c.as_object().cloned().unwrap_or_default();
+            spec.catchers.push(JCatch {
+                output: field(&co, "Output", &cat)?,
+                assign: field(&co, "Assign", &cat)?,
+            });
+        }
+        Ok(spec)
+    }
+}
