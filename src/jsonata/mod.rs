@@ -39,7 +39,7 @@ pub struct Expr {
 }
 
 impl Expr {
-    /// The expression text as written, which AWS quotes in its error causes.
+    /// The expression text without surrounding blanks, as AWS quotes it in its error causes.
     pub fn source(&self) -> &str {
         &self.source
     }
@@ -48,7 +48,7 @@ impl Expr {
 /// Parses one JSONata expression. The error's position is a byte offset into `source`.
 pub fn parse(source: &str) -> Result<Expr, JsonataError> {
     match jsonata_core::parser::parse(source) {
-        Ok(ast) => Ok(Expr { source: source.to_owned(), ast }),
+        Ok(ast) => Ok(Expr { source: source.trim().to_owned(), ast }),
         Err(err) => Err(JsonataError {
             message: error::parse_message(&err),
             position: position::error_position(source),

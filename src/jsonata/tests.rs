@@ -153,6 +153,14 @@ fn parse_errors_have_positions() {
 }
 
 #[test]
+fn source_is_quoted_without_blanks() {
+    let cases: &[(&str, &str)] = &[(" $x ", "$x"), ("\n  1 + 1\t", "1 + 1"), ("a", "a")];
+    for (text, expected) in cases {
+        assert_eq!(parse(text).map(|e| e.source().to_owned()).as_deref(), Ok(*expected));
+    }
+}
+
+#[test]
 fn templates() {
     let cases: &[(&str, Option<&str>)] = &[
         ("{% 1 %}", Some(" 1 ")),

@@ -123,7 +123,13 @@ impl Run {
                 });
             }
         };
-        let n = if float { v.as_f64() } else { v.as_i64().map(|n| n as f64) };
+        // AWS reads a numeric string as its number ("1" is a valid MaxConcurrencyPath value).
+        let text = v.as_str().map(str::trim);
+        let n = if float {
+            v.as_f64().or_else(|| text.and_then(|t| t.parse::<f64>().ok()))
+        } else {
+            v.as_i64().or_else(|| text.and_then(|t| t.parse::<i64>().ok())).map(|n| n as f64)
+        };
         match (n, path) {
             (Some(n), _) => Ok(Some(n)),
             (None, Some(p)) => Err(Failure::runtime(format!(
