@@ -69,6 +69,13 @@ fn values() {
         ("$length($uuid())", json!({}), json!(36)),
         ("$substring($uuid(), 14, 1)", json!({}), json!("4")),
         ("$uuid() != $uuid()", json!({}), json!(true)),
+        ("$exists($states.input.n)", json!({"n": null}), json!(true)),
+        ("$exists($states.input.missing)", json!({}), json!(false)),
+        ("$exists($states.input.xs[$ > 5])", json!({"xs": [1]}), json!(false)),
+        ("$exists($states.input.e)", json!({"e": []}), json!(true)),
+        ("$states.input.e", json!({"e": []}), json!([])),
+        ("$append([], $range(7, 7, 1))", json!({}), json!([7])),
+        ("$type($states.input.n)", json!({"n": null}), json!("null")),
     ];
     for (expression, input, expected) in cases {
         assert_eq!(&ok(expression, input.clone()), expected, "{expression}");
@@ -209,6 +216,23 @@ fn causes_follow_aws_wording() {
     ];
     for (error, expression, field, expected) in cases {
         assert_eq!(error.cause(expression, field), *expected);
+    }
+    let raised: &[(&str, &str)] = &[
+        (
+            "$range('0',4,1)",
+            "T0410: Argument 1 of function \"range\" does not match function signature",
+        ),
+        (
+            "$partition([1], 'a')",
+            "T0410: Argument 2 of function \"partition\" does not match function signature",
+        ),
+    ];
+    for (expression, message) in raised {
+        let cause = err(expression, json!({})).cause(expression, "Output");
+        let expected = format!(
+            "The JSONata expression '{expression}' specified for the field 'Output' threw an error during evaluation. {message}"
+        );
+        assert_eq!(cause, expected);
     }
 }
 
