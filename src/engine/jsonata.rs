@@ -44,6 +44,21 @@ pub fn variables(vars: &Vars) -> Map<String, Value> {
     vars.snapshot()
 }
 
+/// The field a `States.QueryEvaluationError` cause names (`Output/result`, `Items`,
+/// `Timestamp`), for the `location` of AWS's `EvaluationFailed` event. AWS's causes name it in
+/// one of two ways: "... specified for the field 'F' ..." or "The F field ...".
+pub fn location(cause: &str) -> Option<String> {
+    const QUOTED: &str = " specified for the field '";
+    if let Some(start) = cause.rfind(QUOTED).map(|i| i + QUOTED.len()) {
+        let rest = &cause[start..];
+        return rest.find("' ").map(|end| rest[..end].to_string());
+    }
+    let after_prefix = cause.find("). ").map_or(cause, |i| &cause[i + 3..]);
+    let name = after_prefix.strip_prefix("The ")?.split(' ').next()?;
+    let is_field = after_prefix[4 + name.len()..].starts_with(" field ");
+    (is_field && !name.is_empty()).then(|| name.to_string())
+}
+
 /// `States.QueryEvaluationError` with AWS's cause for `field`.
 pub fn query_failure(err: &QueryError, expression: &str, field: &str) -> Failure {
     Failure::new(names::QUERY_EVALUATION, err.cause(expression, field))
@@ -226,5 +241,64 @@ impl JsonataSpec {
             });
         }
         Ok(spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn locations_come_from_aws_causes() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$x' specified for the field 'Output/result' returned nothing (undefined).",
+                Some("Output/result"),
+            ),
+            (
+                "The JSONata expression 'a specified for the field 'b' c' specified for the field 'Items' returned an unsupported result type.",
+                Some("Items"),
+            ),
+            (
+                "An error occurred while executing the state 'W' (entered at the event id #2). The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: x",
+                Some("Timestamp"),
+            ),
+            (
+                "An error occurred while executing the state 'M' (entered at the event id #4). Map state input must be an array but was: true",
+                None,
+            ),
+            ("", None),
+        ];
+        for (cause, expected) in cases {
+            assert_eq!(location(cause).as_deref(), *expected, "{cause}");
+        }
+    }
+
+    #[test]
+    fn fields_name_the_failing_place() {
+        let states = States { input: json!({"a": 1}), ..States::default() };
+        let vars = Map::new();
+        let env = JEnv::new(&states, &vars);
+        let cases: &[(Value, Result<Value, &str>)] = &[
+            (json!({"k": "{% $states.input.a %}", "l": "x"}), Ok(json!({"k": 1, "l": "x"}))),
+            (json!(["{% 1 %}", {"b": ["{% $states.input.a + 1 %}"]}]), Ok(json!([1, {"b": [2]}]))),
+            (json!({"k": {"m": "{% $nope %}"}}), Err("Output/k/m")),
+            (json!([0, ["{% $nope %}"]]), Err("Output[1][0]")),
+            (json!("{% $nope %}"), Err("Output")),
+            (json!(" {% $nope %}"), Ok(json!(" {% $nope %}"))),
+        ];
+        for (value, expected) in cases {
+            let field = JField::compile(value).expect("compiles");
+            let got = field.eval(&env, &mut Entropy::new(1), "Output");
+            match expected {
+                Ok(v) => assert_eq!(got.as_ref(), Ok(v), "{value}"),
+                Err(at) => {
+                    let cause = got.err().and_then(|f| f.cause).unwrap_or_default();
+                    assert_eq!(location(&cause).as_deref(), Some(*at), "{value}");
+                }
+            }
+        }
+        assert!(JField::compile(&json!({"k": "{% a[ %}"})).is_err());
     }
 }

@@ -259,6 +259,20 @@ impl Run {
         }
     }
 
+    /// AWS's `EvaluationFailed` event for a `States.QueryEvaluationError` a state raised itself.
+    pub(crate) fn evaluation_failed(&mut self, id: CursorId, state: &State, f: &Failure) {
+        let mut details = Map::new();
+        if let Some(cause) = &f.cause {
+            details.insert("cause".into(), Value::String(cause.clone()));
+        }
+        details.insert("error".into(), Value::String(f.error_name().to_string()));
+        if let Some(at) = f.cause.as_deref().and_then(crate::engine::jsonata::location) {
+            details.insert("location".into(), Value::String(at));
+        }
+        details.insert("state".into(), Value::String(state.name.to_string()));
+        self.emit(id, "EvaluationFailed", None, None, || Value::Object(details));
+    }
+
     /// Adds AWS's state prefix to a failure raised outside [`Run::attempt`].
     fn in_current_state(&self, id: CursorId, state: &State, f: Failure) -> Failure {
         let entered = self.cursors.get(id).and_then(Option::as_ref).map_or(0, |c| c.entered_event);

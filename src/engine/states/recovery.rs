@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::Step;
 use crate::engine::compile::{Kind, State};
-use crate::engine::errors::Failure;
+use crate::engine::errors::{Failure, names};
 use crate::engine::lang::{Env, result_path};
 use crate::engine::scheduler::{Block, CursorId, Run, TimerKind};
 
@@ -24,6 +24,10 @@ impl Run {
         f: Failure,
         from_children: bool,
     ) -> Step {
+        let own_evaluation = !from_children && f.error_name() == names::QUERY_EVALUATION;
+        if own_evaluation {
+            self.evaluation_failed(id, state, &f);
+        }
         if !f.is_terminal() {
             if let Some(i) = state.retry.iter().position(|r| f.matches(&r.error_equals)) {
                 let r = &state.retry[i];
@@ -52,7 +56,7 @@ impl Run {
                 }
             }
         }
-        if from_children {
+        if from_children || own_evaluation {
             let kind = match state.kind {
                 Kind::Map(_) => Some("MapStateFailed"),
                 Kind::Parallel { .. } => Some("ParallelStateFailed"),
