@@ -19,6 +19,23 @@ fn intrinsic_table() {
             }
             continue;
         }
+        if expected == "checked error" {
+            match (&parsed, Intrinsic::parse_checked(call)) {
+                (Ok(_), Err(e)) if e.offset < call.len() => {}
+                (Err(e), _) => failures.push(format!("line {}: {call}: {e}", row.line)),
+                (Ok(_), other) => failures.push(format!(
+                    "line {}: {call}: parse_checked should refuse it with an offset, got {other:?}",
+                    row.line
+                )),
+            }
+            continue;
+        }
+        if let (false, Err(e)) = (expected.starts_with("error:"), Intrinsic::parse_checked(call)) {
+            failures.push(format!(
+                "line {}: {call} succeeds, yet parse_checked refuses it: {e}",
+                row.line
+            ));
+        }
         let f = match parsed {
             Ok(f) => f,
             Err(e) => {

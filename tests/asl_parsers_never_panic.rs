@@ -72,6 +72,10 @@ fn check_intrinsic(text: &str) {
         }
         Err(e) => assert!(e.offset <= text.len(), "{text:?}: offset {}", e.offset),
     }
+    match Intrinsic::parse_checked(text) {
+        Ok(_) => assert!(Intrinsic::parse(text).is_ok(), "{text:?}: checked is stricter"),
+        Err(e) => assert!(e.offset <= text.len(), "{text:?}: offset {}", e.offset),
+    }
 }
 
 proptest! {

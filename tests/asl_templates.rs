@@ -67,3 +67,42 @@ fn result_path_merges_into_the_input() {
         assert_eq!(apply_result_path(input, &p, result), expected, "{path}");
     }
 }
+
+#[test]
+fn expressions_lists_every_dynamic_field_and_its_paths() {
+    use statewright::asl::path::Root;
+    use statewright::asl::template::Expression;
+    let t = Template::compile(&json!({
+        "a.$": "$x.y",
+        "b": [{"c.$": "States.Format('{}', States.Array($$.Execution.Id, $z))"}],
+        "d": "$not_dynamic"
+    }))
+    .unwrap();
+    let fields = t.expressions();
+    let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, ["a.$", "c.$"]);
+    let Expression::Call(call) = fields[1].1 else { panic!("c.$ is a call") };
+    let roots: Vec<&Root> = call.paths().into_iter().map(|p| p.root()).collect();
+    assert_eq!(roots, [&Root::Context, &Root::Variable("z".into())]);
+    assert_eq!(fields[0].1.path().map(|p| p.root()), Some(&Root::Variable("x".into())));
+}
+
+#[test]
+fn compile_checked_refuses_arguments_that_can_never_work() {
+    let t = json!({"nested": {"foo.$": "States.MathAdd(1,'-1')"}});
+    assert!(Template::compile(&t).is_ok(), "the engine runs it (and fails like AWS at run time)");
+    let e = Template::compile_checked(&t).unwrap_err();
+    assert_eq!(e.pointer, "/nested/foo.$");
+    assert_eq!(e.offset, Some(17));
+    assert!(Template::compile_checked(&json!({"ok.$": "States.MathAdd($.a, -1)"})).is_ok());
+}
+
+#[test]
+fn compiled_forms_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Template>();
+    shareable::<Path>();
+    shareable::<statewright::asl::choice::Rule>();
+    shareable::<statewright::asl::intrinsic::Intrinsic>();
+    shareable::<statewright::asl::template::Expression>();
+}

@@ -107,6 +107,26 @@ fn no_op_edits_are_byte_identical() {
 }
 
 #[test]
+fn numbers_equal_in_value_keep_their_spelling() {
+    // The canvas is JavaScript: 2.0 and 1e1 come back as 2 and 10.
+    let doc = Document::parse(MACHINE).unwrap();
+    let mut js = doc.value().clone();
+    js["States"]["Charge"]["Retry"][0]["BackoffRate"] = json!(2);
+    js["States"]["Charge"]["Retry"][0]["MaxAttempts"] = json!(10);
+    js["States"]["Charge"]["Comment"] = json!("retried");
+    let out = apply(&doc, &set("", js)).unwrap();
+    assert_eq!(
+        out.text(),
+        MACHINE.replace(
+            "\"Next\": \"Check\"\n    },",
+            "\"Next\": \"Check\",\n      \"Comment\": \"retried\"\n    },"
+        )
+    );
+    let out = apply(&doc, &set("/States/Charge/Retry/0/BackoffRate", json!(2.5))).unwrap();
+    assert!(out.text().contains("\"BackoffRate\": 2.5,"));
+}
+
+#[test]
 fn odd_formatting_is_kept() {
     check(
         "tabs and CRLF",
@@ -187,6 +207,12 @@ fn remove_keeps_commas_right() {
         "{\"a\": {\"b\": []}}",
     );
     check("first", "[1, 2.0, 3]", Edit::RemoveField { pointer: "/0".into() }, "[2.0, 3]");
+    check(
+        "a duplicated key goes everywhere",
+        "{\"a\": 1, \"b\": 2, \"a\": 3}",
+        Edit::RemoveField { pointer: "/a".into() },
+        "{\"b\": 2}",
+    );
 }
 
 #[test]
@@ -238,12 +264,28 @@ fn move_state_keeps_its_text_reindented() {
 }
 
 #[test]
+fn move_state_within_its_scope_reorders() {
+    check(
+        "last to after the first",
+        "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"B\": {\"Type\": \"Fail\"},\n  \"C\": {\"Type\": \"Succeed\"}\n}}",
+        Edit::MoveState {
+            from_container: "/States".into(),
+            to_container: "/States".into(),
+            name: "C".into(),
+            after: Some("A".into()),
+        },
+        "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"C\": {\"Type\": \"Succeed\"},\n  \"B\": {\"Type\": \"Fail\"}\n}}",
+    );
+}
+
+#[test]
 fn failures_change_nothing_and_say_why() {
     let doc = Document::parse(MACHINE).unwrap();
     let cases = [
         (set("/States/Nope/Next", json!("A")), "nothing at /States/Nope"),
         (set("/Comment/x", json!(1)), "not an object or array"),
-        (Edit::RemoveField { pointer: "".into() }, "does not name a member"),
+        (Edit::RemoveField { pointer: "".into() }, "not a JSON pointer"),
+        (set("States/Charge/Next", json!("Done")), "not a JSON pointer"),
         (
             Edit::AddState {
                 container_pointer: "/States/Charge".into(),

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::json;
 use statewright::asl::Document;
 use statewright::asl::model::{
-    Count, Field, JitterStrategy, Machine, ProcessorMode, QueryLanguage, State, StateKind,
+    Count, Field, JitterStrategy, Machine, ProcessorMode, QueryLanguage, StateKind,
 };
 
 fn machine(text: &str) -> Machine {
@@ -13,17 +13,6 @@ fn machine(text: &str) -> Machine {
         Field::Ok(m) => m,
         Field::Invalid(v) => panic!("not a machine: {v}"),
     }
-}
-
-fn all_states(m: &Machine) -> Vec<&State> {
-    let mut out = Vec::new();
-    for s in m.states() {
-        out.push(s);
-        for nested in s.nested() {
-            out.extend(all_states(nested));
-        }
-    }
-    out
 }
 
 fn examples() -> Vec<std::path::PathBuf> {
@@ -47,7 +36,7 @@ fn examples_are_fully_typed_and_cover_every_state_type() {
         let doc = Document::parse(text.as_str()).unwrap();
         let m = machine(&text);
         assert!(m.extra.is_empty(), "{}: {:?}", file.display(), m.extra);
-        for state in all_states(&m) {
+        for state in m.all_states() {
             assert!(state.extra.is_empty(), "{} {}: {:?}", file.display(), state.name, state.extra);
             assert!(!matches!(state.kind, StateKind::Unknown), "{}", state.name);
             types.insert(state.state_type.as_ref().and_then(Field::ok).unwrap().as_str());
@@ -99,7 +88,7 @@ fn map_and_jsonata_constructs_are_typed() {
         r#"{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {
             "Type": "Map", "Items": "{% $states.input.xs %}", "MaxConcurrencyPath": "$.c",
             "ToleratedFailurePercentage": 12.5, "Label": "Batch",
-            "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Arguments": {"Bucket": "b"}},
+            "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW", "MaxItems": 100}, "Arguments": {"Bucket": "b", "Key": "k.csv"}},
             "ItemBatcher": {"MaxItemsPerBatch": 10},
             "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Arguments": {"Bucket": "r"}},
             "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
@@ -113,7 +102,10 @@ fn map_and_jsonata_constructs_are_typed() {
     let map = m.states().next().unwrap();
     let StateKind::Map(map) = &map.kind else { panic!() };
     assert_eq!(map.items, Some(json!("{% $states.input.xs %}")));
-    assert!(map.item_reader.as_ref().and_then(Field::ok).is_some());
+    let reader = map.item_reader.as_ref().and_then(Field::ok).unwrap();
+    let config = reader.reader_config.as_ref().and_then(Field::ok).unwrap();
+    assert_eq!(config.input_type, Some(Field::Ok("CSV".into())));
+    assert_eq!(config.pointer, "/States/M/ItemReader/ReaderConfig");
     assert!(map.item_batcher.as_ref().and_then(Field::ok).is_some());
     assert!(map.result_writer.as_ref().and_then(Field::ok).is_some());
     assert_eq!(map.label, Some(Field::Ok("Batch".into())));
@@ -130,7 +122,8 @@ fn map_and_jsonata_constructs_are_typed() {
     // The UI receives the model as JSON and can read it back.
     let json = serde_json::to_value(&m).unwrap();
     let back: Machine = serde_json::from_value(json).unwrap();
-    assert_eq!(back.pointer, m.pointer);
+    assert_eq!(back, m);
+    assert_eq!(m.all_states().len(), 3);
 }
 
 #[test]

@@ -22,6 +22,24 @@ fn seeds() -> &'static [String] {
         files.sort();
         let mut seeds: Vec<String> =
             files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        // A sample of the real-world corpus, when it is beside the crate (or the worktree).
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shared = ["../shared", "../../shared"]
+            .iter()
+            .map(|p| root.join(p).join("conformance/validation"))
+            .find(|p| p.is_dir());
+        if let Some(shared) = shared {
+            let mut dirs: Vec<_> = std::fs::read_dir(shared)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .flat_map(|area| std::fs::read_dir(area.path()).into_iter().flatten().flatten())
+                .map(|case| case.path().join("definition.asl.json"))
+                .collect();
+            dirs.sort();
+            let step = (dirs.len() / 60).max(1);
+            seeds.extend(dirs.iter().step_by(step).filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
         // Odd but valid spellings the mutations should also start from.
         seeds.push("\u{feff}{\r\n\t\"StartAt\": \"A\",\r\n\t\"States\": {\"A\": {\"Type\": \"Pass\", \"Result\": 2.0e0, \"End\": true}}\r\n}".into());
         seeds.push(r#"{"StartAt":"Ä","States":{"Ä":{"Type":"Wait","Seconds":1e3,"Next":"B"},"B":{"Type":"Succeed"}}}"#.into());

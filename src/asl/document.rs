@@ -60,6 +60,18 @@ pub struct Document {
     index: OnceLock<Index>,
 }
 
+/// A copy shares nothing; its locating index is rebuilt on first use.
+impl Clone for Document {
+    fn clone(&self) -> Document {
+        Document {
+            text: self.text.clone(),
+            value: self.value.clone(),
+            line_starts: self.line_starts.clone(),
+            index: OnceLock::new(),
+        }
+    }
+}
+
 impl Document {
     /// Parses `text` as strict JSON. The text is kept unchanged.
     pub fn parse(text: impl Into<String>) -> Result<Document, ParseFailure> {

@@ -32,7 +32,9 @@ pub enum Edit {
     /// Removes the state at `pointer`. References to it are left for the validator to report.
     RemoveState { pointer: String },
     /// Sets the member or array element at `pointer`, creating it at the end of its parent if it
-    /// is missing (`-` as last token appends to an array). Unchanged parts keep their text.
+    /// is missing (`-` as last token appends to an array). Setting an object or a same-length
+    /// array changes only the members that differ: unchanged ones keep their text and place,
+    /// new members are appended, numbers equal in value keep their spelling.
     SetField { pointer: String, value: Value },
     /// Removes the member or array element at `pointer`.
     RemoveField { pointer: String },
@@ -60,7 +62,7 @@ pub enum EditError {
     NotAStates(String),
     #[error("a state named {name:?} already exists in {container}")]
     NameTaken { name: String, container: String },
-    #[error("the pointer {0:?} does not name a member (it must start with / and not be the root)")]
+    #[error("{0:?} is not a JSON pointer to a member (it must start with / and not be the root)")]
     BadPointer(String),
     #[error("the edit produced text that is not JSON ({0}); nothing was changed")]
     Broken(String),
@@ -72,12 +74,32 @@ pub fn apply(doc: &Document, edit: &Edit) -> Result<Document, EditError> {
     let bom = super::document::bom_len(text);
     let body = apply_text(&text[bom..], edit)?;
     if body == text[bom..] {
-        return Document::parse(text).map_err(|e| EditError::Broken(e.to_string()));
+        return Ok(doc.clone());
     }
     Document::parse(format!("{}{body}", &text[..bom])).map_err(|e| EditError::Broken(e.to_string()))
 }
 
+impl Edit {
+    /// The pointers this edit names (not those of a batch's edits).
+    fn pointers(&self) -> Vec<&str> {
+        match self {
+            Edit::RenameState { pointer, .. }
+            | Edit::RemoveState { pointer }
+            | Edit::SetField { pointer, .. }
+            | Edit::RemoveField { pointer } => vec![pointer],
+            Edit::AddState { container_pointer, .. } => vec![container_pointer],
+            Edit::MoveState { from_container, to_container, .. } => {
+                vec![from_container, to_container]
+            }
+            Edit::Batch { .. } => Vec::new(),
+        }
+    }
+}
+
 fn apply_text(text: &str, edit: &Edit) -> Result<String, EditError> {
+    if let Some(bad) = edit.pointers().into_iter().find(|p| !p.is_empty() && !p.starts_with('/')) {
+        return Err(EditError::BadPointer(bad.to_string()));
+    }
     match edit {
         Edit::SetField { pointer, value } => set(text, pointer, value),
         Edit::RemoveField { pointer } => remove(text, pointer),
@@ -199,13 +221,26 @@ fn insert_member(
 }
 
 fn remove(text: &str, at: &str) -> Result<String, EditError> {
+    let (mut text, object) = remove_one(text, at)?;
+    // A key written twice is removed everywhere: afterwards the member is gone, as asked.
+    if object {
+        while let Ok((again, _)) = remove_one(&text, at) {
+            text = again;
+        }
+    }
+    Ok(text)
+}
+
+/// Removes the entry at `at`; says whether it was an object member.
+fn remove_one(text: &str, at: &str) -> Result<(String, bool), EditError> {
     let (parent, last) = split_last(at)?;
     let root = splice::parse(text).map_err(|m| missing(m, at))?;
     let node = splice::find(&root, &parent).map_err(|m| missing(m, at))?;
     let index = child_index(node, &last).ok_or_else(|| EditError::NotFound(at.to_string()))?;
     let entries = Entries::of(text, node).ok_or(EditError::NotAContainer(parent))?;
     let cut = entries.remove(index).ok_or_else(|| EditError::NotFound(at.to_string()))?;
-    Ok(splice::apply(text, vec![cut]))
+    let is_object = matches!(node, jsonc_parser::ast::Value::Object(_));
+    Ok((splice::apply(text, vec![cut]), is_object))
 }
 
 /// The position among its container's entries of the child named `token`.
@@ -248,7 +283,7 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
         serde_json::from_str(&text[s..e]).ok()
     };
     match (current, value) {
-        (Some(current), _) if current == *value => Ok(text.to_string()),
+        (Some(current), _) if same(&current, value) => Ok(text.to_string()),
         // Same kind of container: change only the members that differ, keeping the rest.
         (Some(Value::Object(old)), Value::Object(new)) => {
             let mut text = text.to_string();
@@ -256,14 +291,21 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
                 text = remove(&text, &pointer::join(at, key))?;
             }
             for (key, v) in new {
-                text = set(&text, &pointer::join(at, key), v)?;
+                if !old.get(key).is_some_and(|o| same(o, v)) {
+                    text = set(&text, &pointer::join(at, key), v)?;
+                }
             }
             Ok(text)
         }
-        (Some(Value::Array(old)), Value::Array(new)) if old.len() == new.len() => new
-            .iter()
-            .enumerate()
-            .try_fold(text.to_string(), |text, (i, v)| set(&text, &format!("{at}/{i}"), v)),
+        (Some(Value::Array(old)), Value::Array(new)) if old.len() == new.len() => {
+            let mut text = text.to_string();
+            for (i, (o, v)) in old.iter().zip(new).enumerate() {
+                if !same(o, v) {
+                    text = set(&text, &format!("{at}/{i}"), v)?;
+                }
+            }
+            Ok(text)
+        }
         _ => {
             let (start, end) = splice::range(existing);
             let style = Style::detect(text);
@@ -278,6 +320,27 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
             let new = splice::render(value, &layout);
             Ok(splice::apply(text, vec![Splice { start, end, text: new }]))
         }
+    }
+}
+
+/// Equal JSON, with numbers compared by value: the designer runs in JavaScript, where `2.0` and
+/// `1e3` come back as `2` and `1000`; that is no reason to respell what the user wrote.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => x.as_f64() == y.as_f64(),
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
     }
 }
 

@@ -24,9 +24,20 @@ pub enum Expression {
 impl Expression {
     /// A path if the text starts with `$`, an intrinsic call if it starts with `States.`.
     pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
+        Expression::parse_with(text, false)
+    }
+
+    /// [`Expression::parse`] with [`Intrinsic::parse_checked`] for calls (for validators).
+    pub fn parse_checked(text: &str) -> Result<Expression, SyntaxError> {
+        Expression::parse_with(text, true)
+    }
+
+    fn parse_with(text: &str, checked: bool) -> Result<Expression, SyntaxError> {
         if looks_like_call(text) {
-            Intrinsic::parse(text).map(Expression::Call)
-        } else if text.starts_with('$') {
+            let call =
+                if checked { Intrinsic::parse_checked(text) } else { Intrinsic::parse(text) };
+            call.map(Expression::Call)
+        } else if text.trim_start().starts_with('$') {
             Path::parse(text).map(Expression::Path)
         } else {
             Err(SyntaxError {
@@ -46,7 +57,7 @@ impl Expression {
         }
     }
 
-    /// The text of the expression for paths (`None` for calls).
+    /// The path, when the expression is one (`None` for intrinsic calls).
     pub fn path(&self) -> Option<&Path> {
         match self {
             Expression::Path(p) => Some(p),
@@ -149,12 +160,34 @@ impl Template {
     /// Compiles a template value (the JSON of `Parameters`, `ResultSelector`, ...).
     pub fn compile(value: &Value) -> Result<Template, TemplateError> {
         let mut pointer = String::new();
-        compile(value, &mut pointer).map(|root| Template { root })
+        compile(value, &mut pointer, false).map(|root| Template { root })
+    }
+
+    /// [`Template::compile`] with [`Intrinsic::parse_checked`] for calls (for validators).
+    pub fn compile_checked(value: &Value) -> Result<Template, TemplateError> {
+        let mut pointer = String::new();
+        compile(value, &mut pointer, true).map(|root| Template { root })
     }
 
     /// True when the template has no `.$` field (its output never depends on the input).
     pub fn is_constant(&self) -> bool {
         matches!(self.root, Node::Literal(_))
+    }
+
+    /// Every `.$` field with its expression, in document order: the key as written (`value.$`)
+    /// and the path or call (for checks such as "this variable is never assigned").
+    pub fn expressions(&self) -> Vec<(&str, &Expression)> {
+        fn walk<'a>(node: &'a Node, out: &mut Vec<(&'a str, &'a Expression)>) {
+            match node {
+                Node::Literal(_) => {}
+                Node::Object(fields) => fields.iter().for_each(|(_, n)| walk(n, out)),
+                Node::Array(items) => items.iter().for_each(|n| walk(n, out)),
+                Node::Dynamic { key, expr } => out.push((key, expr)),
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.root, &mut out);
+        out
     }
 
     /// Builds the payload.
@@ -166,8 +199,9 @@ impl Template {
         eval(&self.root, scope, rng)
     }
 
-    /// Builds an object template field by field, for JSONPath `Assign` (which must see every
-    /// value computed from the same scope before any variable changes).
+    /// Builds an object template as its fields, for JSONPath `Assign`: every value is computed
+    /// from the same scope, so the caller assigns them all only afterwards (AWS evaluates all of
+    /// `Assign` before any variable changes). A template that is not an object gives no fields.
     pub fn eval_fields(
         &self,
         scope: &Scope<'_>,
@@ -188,7 +222,7 @@ fn has_dynamic(value: &Value) -> bool {
     }
 }
 
-fn compile(value: &Value, pointer: &mut String) -> Result<Node, TemplateError> {
+fn compile(value: &Value, pointer: &mut String, checked: bool) -> Result<Node, TemplateError> {
     if !has_dynamic(value) {
         return Ok(Node::Literal(value.clone()));
     }
@@ -210,16 +244,17 @@ fn compile(value: &Value, pointer: &mut String) -> Result<Node, TemplateError> {
                             offset: None,
                         });
                     };
-                    let expr = Expression::parse(text).map_err(|e| TemplateError {
-                        pointer: pointer.clone(),
-                        message: e.message,
-                        offset: Some(e.offset),
-                    })?;
+                    let expr =
+                        Expression::parse_with(text, checked).map_err(|e| TemplateError {
+                            pointer: pointer.clone(),
+                            message: e.message,
+                            offset: Some(e.offset),
+                        })?;
                     fields.push((name.into(), Node::Dynamic { key: key.as_str().into(), expr }));
                     pointer.truncate(len);
                     continue;
                 } else {
-                    compile(v, pointer)?
+                    compile(v, pointer, checked)?
                 };
                 pointer.truncate(len);
                 fields.push((key.as_str().into(), node));
@@ -232,7 +267,7 @@ fn compile(value: &Value, pointer: &mut String) -> Result<Node, TemplateError> {
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&i.to_string());
-                nodes.push(compile(item, pointer)?);
+                nodes.push(compile(item, pointer, checked)?);
                 pointer.truncate(len);
             }
             Ok(Node::Array(nodes))

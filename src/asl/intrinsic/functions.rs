@@ -193,7 +193,10 @@ fn rounded(f: Func, v: &Value) -> Result<i64, IntrinsicError> {
     let x = v.as_f64().ok_or_else(|| {
         invalid(f, format!("States.{} needs numbers, not {}", f.name(), to_compact_json(v)))
     })?;
-    let r = (x + 0.5).floor();
+    // `x - floor(x)` is exact, so this is Java's `Math.round` even where `floor(x + 0.5)` is
+    // not (0.49999999999999994 rounds to 0).
+    let floor = x.floor();
+    let r = if x - floor >= 0.5 { floor + 1.0 } else { floor };
     if r.abs() >= 9.0e18 {
         return Err(invalid(f, format!("The number {x} is out of range")));
     }
@@ -209,20 +212,10 @@ fn check_length(f: Func, s: &str) -> Result<(), IntrinsicError> {
     }
 }
 
-/// Equality of JSON values where numbers compare by value (`1` equals `1.0`).
-pub(crate) fn json_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            x == y || matches!((x.as_f64(), y.as_f64()), (Some(p), Some(q)) if p == q)
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_equal(p, q))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
-        }
-        _ => a == b,
-    }
+/// Java's `equals` on the values AWS holds: an integer never equals a floating-point number
+/// (`1` is not `1.0`), objects compare without regard to key order.
+fn json_equal(a: &Value, b: &Value) -> bool {
+    a == b
 }
 
 fn format(intrinsic: &Intrinsic, args: &Args<'_>) -> Result<Value, IntrinsicError> {

@@ -18,6 +18,7 @@
 mod functions;
 mod parse;
 mod render;
+mod types;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -163,9 +164,18 @@ impl fmt::Display for IntrinsicError {
 impl std::error::Error for IntrinsicError {}
 
 impl Intrinsic {
-    /// Compiles `States.Name(args...)`.
+    /// Compiles `States.Name(args...)`: the grammar, the function names and their argument
+    /// counts. This is what the engine uses: a call that is well formed runs, and fails (as on
+    /// AWS) only when its arguments turn out wrong.
     pub fn parse(text: &str) -> Result<Intrinsic, SyntaxError> {
-        parse::parse(text)
+        parse::parse(text, false)
+    }
+
+    /// [`Intrinsic::parse`], also refusing arguments whose type can never suit their function
+    /// (a literal or a nested call: `States.MathAdd(1, '-1')`, `States.ArrayLength(States.UUID())`,
+    /// `States.Hash($.x, 'SHA-3')`, `States.JsonMerge($.a, $.b, true)`). For validators.
+    pub fn parse_checked(text: &str) -> Result<Intrinsic, SyntaxError> {
+        parse::parse(text, true)
     }
 
     /// How deeply calls nest: 1 for a call without calls among its arguments. AWS accepts at
@@ -180,6 +190,24 @@ impl Intrinsic {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// Every path among the arguments, nested calls included, in text order (for checks such
+    /// as "this variable is never assigned").
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut out = Vec::new();
+        self.collect_paths(&mut out);
+        out
+    }
+
+    fn collect_paths<'a>(&'a self, out: &mut Vec<&'a Path>) {
+        for arg in &self.args {
+            match arg {
+                Arg::Path(p) => out.push(p),
+                Arg::Call(c) => c.collect_paths(out),
+                Arg::Literal(_) | Arg::String { .. } => {}
+            }
+        }
     }
 
     /// Evaluates the call.

@@ -9,6 +9,7 @@ use crate::asl::path::{Path, SyntaxError};
 struct Cursor<'s> {
     text: &'s str,
     pos: usize,
+    checked: bool,
 }
 
 impl Cursor<'_> {
@@ -39,8 +40,10 @@ pub fn looks_like_call(text: &str) -> bool {
     text.trim_start().starts_with("States.")
 }
 
-pub(super) fn parse(text: &str) -> Result<Intrinsic, SyntaxError> {
-    let mut cur = Cursor { text, pos: 0 };
+/// Parses a call; with `checked`, also refuses arguments that can never suit their function
+/// (see `types`).
+pub(super) fn parse(text: &str, checked: bool) -> Result<Intrinsic, SyntaxError> {
+    let mut cur = Cursor { text, pos: 0, checked };
     cur.skip_ws();
     let call = call(&mut cur, 0)?;
     cur.skip_ws();
@@ -80,12 +83,14 @@ fn call(cur: &mut Cursor<'_>, depth: usize) -> Result<Intrinsic, SyntaxError> {
         });
     }
     let mut args = Vec::new();
+    let mut offsets = Vec::new();
     cur.skip_ws();
     if cur.peek() == Some(')') {
         cur.bump();
     } else {
         loop {
             cur.skip_ws();
+            offsets.push(cur.pos);
             args.push(arg(cur, depth)?);
             cur.skip_ws();
             match cur.bump() {
@@ -115,6 +120,9 @@ fn call(cur: &mut Cursor<'_>, depth: usize) -> Result<Intrinsic, SyntaxError> {
             ),
             offset: start,
         });
+    }
+    if cur.checked {
+        super::types::check(func, &args, &offsets)?;
     }
     Ok(Intrinsic { func, args })
 }

@@ -1,11 +1,50 @@
-//! How AWS turns JSON values into text: compact JSON (`States.JsonToString`, error causes) and
-//! Java's `toString` forms (`States.Format`: `{a=1, b=[x, y]}`, `1.0E7`).
+//! How AWS turns JSON values into text. AWS holds values as Java objects (Jackson's reading:
+//! `Integer`/`Long` for integers, `Double` for other numbers, `LinkedHashMap`, `ArrayList`), so
+//! compact JSON (`States.JsonToString`, error causes) writes floating-point numbers as Java's
+//! `Double.toString` does (`1.0E21`, `1.0E-4`), and `States.Format` uses Java's `toString` forms
+//! (`{a=1, b=[x, y]}`).
 
 use serde_json::{Number, Value};
 
-/// Compact JSON text, keys in document order.
+/// Compact JSON text, keys in document order, floating-point numbers as Java writes them.
 pub fn to_compact_json(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    let mut out = String::new();
+    write_json(&mut out, value);
+    out
+}
+
+fn write_json(out: &mut String, value: &Value) {
+    match value {
+        Value::Number(n) => out.push_str(&java_number(n)),
+        Value::String(s) => write_json_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, v)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_string(out, k);
+                out.push(':');
+                write_json(out, v);
+            }
+            out.push('}');
+        }
+        Value::Null | Value::Bool(_) => out.push_str(&value.to_string()),
+    }
+}
+
+fn write_json_string(out: &mut String, s: &str) {
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
 }
 
 /// A value as AWS's `States.Format` renders it: strings as they are, objects and arrays in
@@ -104,6 +143,12 @@ mod tests {
         ] {
             assert_eq!(java_double(x), s);
         }
+    }
+
+    #[test]
+    fn compact_json_writes_doubles_as_java() {
+        let v = serde_json::json!({"a": [1, 1.5, 1e21, 0.0001, -2, null, true], "b\"": "x\n"});
+        assert_eq!(to_compact_json(&v), r#"{"a":[1,1.5,1.0E21,1.0E-4,-2,null,true],"b\"":"x\n"}"#);
     }
 
     #[test]

@@ -44,8 +44,7 @@ impl FromJson for ProcessorConfig {
 pub struct ItemReader {
     pub pointer: String,
     pub resource: Option<Field<String>>,
-    /// `ReaderConfig` (InputType, CSVHeaderLocation, CSVHeaders, MaxItems, ...), as written.
-    pub reader_config: Option<Value>,
+    pub reader_config: Option<Field<ReaderConfig>>,
     pub parameters: Option<Value>,
     pub arguments: Option<Value>,
     pub extra: Extra,
@@ -58,9 +57,66 @@ impl FromJson for ItemReader {
         Some(ItemReader {
             pointer: at.to_string(),
             resource: m.field("Resource"),
-            reader_config: m.value("ReaderConfig"),
+            reader_config: m.field("ReaderConfig"),
             parameters: m.value("Parameters"),
             arguments: m.value("Arguments"),
+            extra: m.extra(),
+        })
+    }
+}
+
+/// `ItemReader.ReaderConfig`: how the read objects are split into items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReaderConfig {
+    pub pointer: String,
+    /// `CSV`, `JSON`, `JSONL`, `MANIFEST`, `PARQUET`.
+    pub input_type: Option<Field<String>>,
+    pub csv_header_location: Option<Field<String>>,
+    pub csv_headers: Option<Field<Vec<String>>>,
+    pub csv_delimiter: Option<Field<String>>,
+    pub manifest_type: Option<Field<String>>,
+    pub max_items: Option<Field<Count>>,
+    pub max_items_path: Option<Field<String>>,
+    pub extra: Extra,
+}
+
+impl FromJson for ReaderConfig {
+    fn from_json(value: &Value, at: &str) -> Option<Self> {
+        value.as_object()?;
+        let mut m = Members::new(value, at);
+        Some(ReaderConfig {
+            pointer: at.to_string(),
+            input_type: m.field("InputType"),
+            csv_header_location: m.field("CSVHeaderLocation"),
+            csv_headers: m.field("CSVHeaders"),
+            csv_delimiter: m.field("CSVDelimiter"),
+            manifest_type: m.field("ManifestType"),
+            max_items: m.field("MaxItems"),
+            max_items_path: m.field("MaxItemsPath"),
+            extra: m.extra(),
+        })
+    }
+}
+
+/// `ResultWriter.WriterConfig`: the shape of the written results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WriterConfig {
+    pub pointer: String,
+    /// `JSON` or `JSONL`.
+    pub output_type: Option<Field<String>>,
+    /// `NONE`, `COMPACT` or `FLATTEN`.
+    pub transformation: Option<Field<String>>,
+    pub extra: Extra,
+}
+
+impl FromJson for WriterConfig {
+    fn from_json(value: &Value, at: &str) -> Option<Self> {
+        value.as_object()?;
+        let mut m = Members::new(value, at);
+        Some(WriterConfig {
+            pointer: at.to_string(),
+            output_type: m.field("OutputType"),
+            transformation: m.field("Transformation"),
             extra: m.extra(),
         })
     }
@@ -101,7 +157,7 @@ pub struct ResultWriter {
     pub resource: Option<Field<String>>,
     pub parameters: Option<Value>,
     pub arguments: Option<Value>,
-    pub writer_config: Option<Value>,
+    pub writer_config: Option<Field<WriterConfig>>,
     pub extra: Extra,
 }
 
@@ -114,7 +170,7 @@ impl FromJson for ResultWriter {
             resource: m.field("Resource"),
             parameters: m.value("Parameters"),
             arguments: m.value("Arguments"),
-            writer_config: m.value("WriterConfig"),
+            writer_config: m.field("WriterConfig"),
             extra: m.extra(),
         })
     }

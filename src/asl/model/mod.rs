@@ -20,7 +20,8 @@ use serde_json::Value;
 
 pub use field::{Count, Extra, Field, FromJson, jsonata_expression};
 pub use map::{
-    ExecutionType, ItemBatcher, ItemReader, MapState, ProcessorConfig, ProcessorMode, ResultWriter,
+    ExecutionType, ItemBatcher, ItemReader, MapState, ProcessorConfig, ProcessorMode, ReaderConfig,
+    ResultWriter, WriterConfig,
 };
 pub use rules::{COMPARISONS, Catcher, ChoiceRule, Comparison, JitterStrategy, Retrier};
 
@@ -98,6 +99,18 @@ impl Machine {
     pub fn states(&self) -> impl Iterator<Item = &State> {
         let states = self.states.as_ref().and_then(Field::ok);
         states.into_iter().flat_map(|s| s.values().filter_map(Field::ok))
+    }
+
+    /// Every well-typed state, of this scope and of all nested ones, parents before children.
+    pub fn all_states(&self) -> Vec<&State> {
+        let mut out = Vec::new();
+        for state in self.states() {
+            out.push(state);
+            for nested in state.nested() {
+                out.extend(nested.all_states());
+            }
+        }
+        out
     }
 
     /// The pointer of this scope's `States` object.

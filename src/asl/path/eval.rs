@@ -52,6 +52,9 @@ fn root<'v>(path: &Path, scope: &Scope<'v>) -> Result<&'v Value, PathError> {
 
 pub(super) fn select<'v>(path: &Path, scope: &Scope<'v>) -> Result<Selection<'v>, PathError> {
     let start = root(path, scope)?;
+    // Inside a filter, `$` is the document the path started from (the context object for a
+    // `$$` path, the variable's value for `$name`), as it is for Jayway.
+    let scope = &scope.with_input(start);
     let selection = if path.definite {
         Selection::One(definite(path, start, path.segments.len())?)
     } else if let Some((Segment::Child(Selector::Names(names)), prefix)) =

@@ -1,6 +1,8 @@
 //! Filter expressions (`[?(@.price < 10 && @.tag)]`) with Jayway's comparison rules: numbers and
 //! numeric strings compare as numbers for `==`, ordering needs two numbers or two strings, a
-//! missing operand makes every comparison false except `!=`.
+//! missing operand makes every comparison false except `!=` and `nin`. Jayway's word operators
+//! (`in`, `nin`, `contains`, `size`, `empty`, `subsetof`, `anyof`, `noneof`) are supported;
+//! regular expressions (`=~`) are not, and are a syntax error.
 
 use serde_json::Value;
 
@@ -29,7 +31,25 @@ pub(crate) enum Op {
     Ge,
     In,
     Nin,
+    Contains,
+    Size,
+    Empty,
+    SubsetOf,
+    AnyOf,
+    NoneOf,
 }
+
+/// The word operators, each followed by a blank.
+const WORD_OPS: [(&str, Op); 8] = [
+    ("nin", Op::Nin),
+    ("in", Op::In),
+    ("contains", Op::Contains),
+    ("size", Op::Size),
+    ("empty", Op::Empty),
+    ("subsetof", Op::SubsetOf),
+    ("anyof", Op::AnyOf),
+    ("noneof", Op::NoneOf),
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Expr {
@@ -111,10 +131,8 @@ fn parse_unary(cur: &mut Cursor<'_>) -> Result<Expr, SyntaxError> {
         Op::Lt
     } else if cur.eat('>') {
         Op::Gt
-    } else if cur.eat_str("nin ") {
-        Op::Nin
-    } else if cur.eat_str("in ") {
-        Op::In
+    } else if let Some(op) = word_op(cur) {
+        op
     } else if cur.peek() == Some('=') {
         return Err(cur.error("unsupported filter operator"));
     } else {
@@ -122,6 +140,15 @@ fn parse_unary(cur: &mut Cursor<'_>) -> Result<Expr, SyntaxError> {
     };
     let right = parse_operand(cur)?;
     Ok(Expr::Compare(left, op, right))
+}
+
+fn word_op(cur: &mut Cursor<'_>) -> Option<Op> {
+    let rest = &cur.text[cur.pos..];
+    let (word, op) = WORD_OPS.iter().find(|(w, _)| {
+        rest.starts_with(w) && rest[w.len()..].starts_with(|c: char| c.is_whitespace())
+    })?;
+    cur.pos += word.len();
+    Some(*op)
 }
 
 fn parse_operand(cur: &mut Cursor<'_>) -> Result<Operand, SyntaxError> {
@@ -295,5 +322,37 @@ fn compare(l: &Value, op: Op, r: &Value) -> bool {
         Op::Ge => matches!(ordering(), Some(Ordering::Greater | Ordering::Equal)),
         Op::In => r.as_array().is_some_and(|a| a.iter().any(|x| equal(l, x))),
         Op::Nin => !r.as_array().is_some_and(|a| a.iter().any(|x| equal(l, x))),
+        Op::Contains => match (l, r) {
+            (Value::String(a), Value::String(b)) => a.contains(b.as_str()),
+            (Value::Array(a), _) => a.iter().any(|x| equal(x, r)),
+            _ => false,
+        },
+        Op::Size => {
+            let size = match l {
+                Value::Array(a) => a.len(),
+                Value::String(s) => s.chars().count(),
+                _ => return false,
+            };
+            r.as_u64().is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == size))
+        }
+        Op::Empty => {
+            let empty = match l {
+                Value::Array(a) => a.is_empty(),
+                Value::String(s) => s.is_empty(),
+                _ => return false,
+            };
+            r.as_bool() == Some(empty)
+        }
+        Op::SubsetOf | Op::AnyOf | Op::NoneOf => {
+            let (Value::Array(a), Value::Array(b)) = (l, r) else {
+                return false;
+            };
+            let in_b = |x: &Value| b.iter().any(|y| equal(x, y));
+            match op {
+                Op::SubsetOf => a.iter().all(in_b),
+                Op::AnyOf => a.iter().any(in_b),
+                _ => !a.iter().any(in_b),
+            }
+        }
     }
 }
