@@ -160,6 +160,7 @@ pub fn run(args: Args) -> u8 {
         account: args.account.clone(),
         region: args.region.clone(),
         partition: "aws".into(),
+        express: args.machine_type == MachineType::EXPRESS,
     };
     let base_dir = args
         .data_dir
@@ -185,20 +186,21 @@ pub fn run(args: Args) -> u8 {
             }
         }
     };
+    let code = u8::from(!matches!(report.outcome, Outcome::Succeeded(_)));
     if args.json {
-        print_json(&report, args.history);
+        print_json(report, args.history);
     } else {
         print_human(&report);
     }
-    u8::from(!matches!(report.outcome, Outcome::Succeeded(_)))
+    code
 }
 
-fn result_object(outcome: &Outcome) -> Map<String, Value> {
+fn result_object(outcome: Outcome) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("status".into(), json!(outcome.status()));
     match outcome {
         Outcome::Succeeded(v) => {
-            m.insert("output".into(), v.clone());
+            m.insert("output".into(), v);
         }
         Outcome::Failed(f) => {
             if let Some(e) = &f.error {
@@ -213,45 +215,68 @@ fn result_object(outcome: &Outcome) -> Map<String, Value> {
     m
 }
 
-fn print_json(report: &ExecutionReport, history: bool) {
-    let mut m = result_object(&report.outcome);
+fn print_json(report: ExecutionReport, history: bool) {
+    let mut m = result_object(report.outcome);
     if history {
         m.insert(
             "history".into(),
             Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
         );
     }
-    println!("{}", Value::Object(m));
+    let mut text = serde_json::to_vec(&Value::Object(m)).unwrap_or_default();
+    text.push(b'\n');
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
 }
 
-/// The readable timeline: one line per state (entered → exited), indented by depth.
+/// The readable timeline: one line per state, in the order states were entered, indented by
+/// nesting depth, with the time it was entered and how long it took.
 fn print_human(report: &ExecutionReport) {
     const SHOWN: usize = 200;
-    let mut open: Vec<(String, i64)> = Vec::new();
-    let mut lines = 0usize;
-    let mut hidden = 0usize;
+    struct Line {
+        depth: usize,
+        kind: String,
+        name: String,
+        start: i64,
+        end: Option<i64>,
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for e in &report.history {
         let name = e.name.as_deref().unwrap_or("");
-        if e.kind.ends_with("StateEntered") {
-            open.push((name.to_string(), e.timestamp));
-        } else if e.kind.ends_with("StateExited") || e.kind == "FailStateEntered" {
-            let pos = open.iter().rposition(|(n, _)| n == name);
-            let began = pos.map_or(e.timestamp, |p| open.remove(p).1);
-            if lines < SHOWN {
-                let kind = e.kind.trim_end_matches("StateExited").trim_end_matches("StateEntered");
-                println!(
-                    "{:>9}  {:<10} {}{}",
-                    format!("+{}ms", e.timestamp - report.start),
-                    kind,
-                    "  ".repeat(open.len().min(20)),
-                    format_args!("{name}  ({} ms)", e.timestamp - began)
-                );
-                lines += 1;
+        if let Some(kind) = e.kind.strip_suffix("StateEntered") {
+            lines.push(Line {
+                depth: open.len(),
+                kind: kind.into(),
+                name: name.into(),
+                start: e.timestamp,
+                end: None,
+            });
+            if kind == "Fail" {
+                if let Some(l) = lines.last_mut() {
+                    l.end = Some(e.timestamp);
+                }
             } else {
-                hidden += 1;
+                open.push(lines.len() - 1);
             }
+        } else if e.kind.ends_with("StateExited")
+            && let Some(pos) = open.iter().rposition(|&i| lines[i].name == name)
+        {
+            let i = open.remove(pos);
+            lines[i].end = Some(e.timestamp);
         }
     }
+    for l in lines.iter().take(SHOWN) {
+        let took =
+            l.end.map_or_else(|| "unfinished".to_string(), |end| format!("{} ms", end - l.start));
+        println!(
+            "{:>9}  {:<9} {}{}  ({took})",
+            format!("+{}ms", l.start - report.start),
+            l.kind,
+            "  ".repeat(l.depth.min(20)),
+            l.name
+        );
+    }
+    let hidden = lines.len().saturating_sub(SHOWN);
     if hidden > 0 {
         println!("… {hidden} more states");
     }

@@ -46,6 +46,8 @@ pub struct Program {
     pub graphs: Vec<Graph>,
     /// The top-level `TimeoutSeconds`.
     pub timeout_seconds: Option<u64>,
+    /// Whether any state reads `$$` (the execution input is then kept for `$$.Execution.Input`).
+    pub uses_context: bool,
 }
 
 /// One `StartAt` + `States` list.
@@ -90,6 +92,9 @@ pub struct State {
     pub uses_context: bool,
     /// The JSONata fields of a JSONata state (its JSONPath fields above stay empty then).
     pub jsonata: Option<Box<JsonataSpec>>,
+    /// The state's JSON as written, kept for JSONata states (whose fields `Arguments`, `Output`,
+    /// `Condition`... the JSONata evaluator reads); `Null` for JSONPath states.
+    pub raw: Value,
 }
 
 /// A number given literally or by a reference path (`TimeoutSeconds` / `TimeoutSecondsPath`...).
@@ -137,7 +142,8 @@ pub struct Task {
 /// One Choice rule with its target and `Assign`.
 #[derive(Debug)]
 pub struct ChoiceRule {
-    pub rule: Rule,
+    /// The JSONPath rule; `None` in a JSONata state (its `Condition` is in [`State::raw`]).
+    pub rule: Option<Rule>,
     pub next: usize,
     pub assign: Option<Template>,
 }
@@ -290,7 +296,8 @@ pub fn compile(definition: &Value) -> Result<Program, CompileError> {
             v.as_u64().map_or_else(|| err("/TimeoutSeconds", "must be a positive integer"), Ok)?,
         ),
     };
-    Ok(Program { graphs: c.graphs, timeout_seconds })
+    let uses_context = c.graphs.iter().flat_map(|g| &g.states).any(|s| s.uses_context);
+    Ok(Program { graphs: c.graphs, timeout_seconds, uses_context })
 }
 
 impl Compiler {
@@ -344,9 +351,9 @@ impl Compiler {
             Some("JSONPath") => QueryLanguage::JsonPath,
             _ => ql,
         };
-        let next = if matches!(ty.as_str(), "Choice" | "Succeed" | "Fail") {
-            Next::End
-        } else if o.get("End") == Some(&Value::Bool(true)) {
+        let next = if matches!(ty.as_str(), "Choice" | "Succeed" | "Fail")
+            || o.get("End") == Some(&Value::Bool(true))
+        {
             Next::End
         } else {
             Next::State(target(o.get("Next"), &format!("{at}/Next"))?)
@@ -374,7 +381,11 @@ impl Compiler {
                     let rat = format!("{at}/Choices/{i}");
                     let ro = obj(rule, &rat)?;
                     choices.push(ChoiceRule {
-                        rule: Rule::compile(rule).or_else(|e| err(&rat, e))?,
+                        rule: if query_language == QueryLanguage::Jsonata {
+                            None
+                        } else {
+                            Some(Rule::compile(rule).or_else(|e| err(&rat, e))?)
+                        },
                         next: target(ro.get("Next"), &format!("{rat}/Next"))?,
                         assign: template_field(ro, "Assign", &rat)?,
                     });
@@ -444,7 +455,8 @@ impl Compiler {
             }
         }
         let is_map = ty == "Map";
-        if query_language == QueryLanguage::Jsonata {
+        let jsonata = query_language == QueryLanguage::Jsonata;
+        if jsonata {
             let jtarget =
                 |name: Option<&Value>, at: &str| target(name, at).map_err(|e| (e.at, e.message));
             let spec = JsonataSpec::compile(o, at, &jtarget)
@@ -471,6 +483,7 @@ impl Compiler {
                 retry,
                 catch,
                 jsonata: Some(Box::new(spec)),
+                raw: v.clone(),
             });
         }
         Ok(State {
@@ -483,7 +496,8 @@ impl Compiler {
             result_path: path_field(o, "ResultPath", at, true)?,
             parameters: if is_map { None } else { template_field(o, "Parameters", at)? },
             result_selector: template_field(o, "ResultSelector", at)?,
-            assign: template_field(o, "Assign", at)?,
+            assign: if jsonata { None } else { template_field(o, "Assign", at)? },
+            raw: if jsonata { v.clone() } else { Value::Null },
             next,
             retry,
             catch,

@@ -26,12 +26,10 @@ pub struct Vars {
 }
 
 impl Vars {
-    /// A nested scope (a Map iteration, a Parallel branch) that reads `parent`.
+    /// A nested scope (a Map iteration, a Parallel branch) that reads `parent`. Shared until the
+    /// child assigns (copy on write), so starting an iteration allocates nothing.
     pub fn child(parent: &Arc<Vars>) -> Arc<Vars> {
-        if parent.own.is_empty() && parent.parent.is_none() {
-            return Arc::new(Vars::default());
-        }
-        Arc::new(Vars { parent: Some(parent.clone()), own: HashMap::new() })
+        parent.clone()
     }
 
     /// Sets variables (after a state completes).

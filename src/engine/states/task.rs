@@ -154,6 +154,13 @@ impl Run {
             Some(t) => tri!(t.eval(&env, &mut self.entropy)),
             None => effective.clone(),
         };
+        if self.traces.is_some() {
+            let (e, p) = (effective.clone(), params.clone());
+            self.stage(id, |s| {
+                s.after_input_path = Some(e);
+                s.after_parameters = Some(p);
+            });
+        }
         let timeout = tri!(self.seconds_field(&task.timeout, "TimeoutSeconds", &env));
         let heartbeat = tri!(self.seconds_field(&task.heartbeat, "HeartbeatSeconds", &env));
         let wants = self.history.wants_details();
@@ -226,12 +233,17 @@ impl Run {
         match answer {
             Some(MockAnswer::Return(v)) => self.task_succeeded(id, state, &resource, v),
             Some(MockAnswer::Throw(f)) => {
+                if let Resource::Service { sync: true, .. } = resource {
+                    let mut m = Map::new();
+                    resource.service_fields(&mut m);
+                    self.emit(id, "TaskSubmitted", None, None, || Value::Object(m));
+                }
                 self.task_failed(id, &resource, &f);
                 Flow::Fail(f)
             }
             None if resource.waits_for_callback() => {
                 let token = token.unwrap_or_default();
-                let deadline = timeout.map(|t| self.now + t.saturating_mul(1000));
+                let deadline = timeout.map(|t| self.now.saturating_add(t.saturating_mul(1000)));
                 let heartbeat = heartbeat.map(|h| h.saturating_mul(1000));
                 if let Some(c) = self.cursor(id) {
                     c.generation += 1;
@@ -262,7 +274,7 @@ impl Run {
             self.set_timer(id, d, TimerKind::TaskTimeout);
         }
         if let Some(h) = heartbeat {
-            self.set_timer(id, self.now + h, TimerKind::Heartbeat);
+            self.set_timer(id, self.now.saturating_add(h), TimerKind::Heartbeat);
         }
     }
 
@@ -337,6 +349,10 @@ impl Run {
 
     /// ResultSelector → Assign → ResultPath → OutputPath on a Task/Map/Parallel result.
     pub(crate) fn finish_result(&mut self, id: CursorId, state: &State, result: Value) -> Flow {
+        if self.traces.is_some() {
+            let r = result.clone();
+            self.stage(id, |s| s.result = Some(r));
+        }
         if let Some(spec) = &state.jsonata {
             return self.finish_jsonata(id, state, spec, result);
         }
@@ -349,6 +365,10 @@ impl Run {
             ),
             None => result,
         };
+        if self.traces.is_some() {
+            let sel = selected.clone();
+            self.stage(id, |s| s.after_result_selector = Some(sel));
+        }
         if let Some(t) = &state.assign {
             let env = Env { input: &selected, context: &context, vars: &vars };
             tri!(self.stage_assign(id, t, &env));
@@ -359,6 +379,10 @@ impl Run {
             Some(None) => c.input.clone(),
             Some(Some(p)) => tri!(result_path(Some(p), c.input.clone(), selected)),
         };
+        if self.traces.is_some() {
+            let a = after.clone();
+            self.stage(id, |s| s.after_result_path = Some(a));
+        }
         Flow::Output(tri!(Self::select_path(&state.output_path, after, &context, &vars)))
     }
 
