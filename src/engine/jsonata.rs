@@ -31,11 +31,23 @@ enum Node {
 pub struct JEnv<'a> {
     pub states: &'a States,
     pub variables: &'a Map<String, Value>,
+    /// The run's clock for `$now()`/`$millis()` (epoch ms); `None` = the state's entered time.
+    pub now_millis: Option<i64>,
 }
 
 impl<'a> JEnv<'a> {
+    /// An environment whose clock is the time the state was entered
+    /// (`$states.context.State.EnteredTime`).
     pub fn new(states: &'a States, variables: &'a Map<String, Value>) -> Self {
-        JEnv { states, variables }
+        let entered = states.context.pointer("/State/EnteredTime").and_then(Value::as_str);
+        let now_millis = entered.and_then(super::time::parse_timestamp);
+        JEnv { states, variables, now_millis }
+    }
+
+    /// The same environment at the run's current time.
+    pub fn at(mut self, now_millis: i64) -> Self {
+        self.now_millis = Some(now_millis);
+        self
     }
 }
 
@@ -134,8 +146,12 @@ fn eval_node(
     match node {
         Node::Literal(v) => Ok(v.clone()),
         Node::Expr(expr) => {
-            let scope =
-                jn::Scope { states: env.states, variables: env.variables, entropy: rng.next_u64() };
+            let scope = jn::Scope {
+                states: env.states,
+                variables: env.variables,
+                entropy: rng.next_u64(),
+                now_millis: env.now_millis,
+            };
             jn::evaluate(expr, &scope).map_err(|e| query_failure(&e, expr.source(), field))
         }
         Node::Object(members) => {

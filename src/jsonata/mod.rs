@@ -69,14 +69,17 @@ pub struct States {
     pub error_output: Option<Value>,
 }
 
-/// Everything an expression can see: `$states`, the workflow variables in scope, and the
-/// entropy that `$random()` and `$uuid()` draw from (pass a fresh value per evaluation for
-/// real randomness, a fixed one for reproducible runs).
+/// Everything an expression can see: `$states`, the workflow variables in scope, the entropy
+/// that `$random()` and `$uuid()` draw from (pass a fresh value per evaluation for real
+/// randomness, a fixed one for reproducible runs) and the clock of `$now()`/`$millis()`.
 #[derive(Debug, Clone, Copy)]
 pub struct Scope<'a> {
     pub states: &'a States,
     pub variables: &'a Map<String, Value>,
     pub entropy: u64,
+    /// The time `$now()` and `$millis()` answer, in epoch milliseconds; `None` reads the
+    /// system clock (JSONata's own behaviour).
+    pub now_millis: Option<i64>,
 }
 
 /// Longest an expression may run before AWS-style refusal (AWS's library default).
@@ -98,7 +101,7 @@ fn evaluate_raw(expr: &Expr, scope: &Scope<'_>) -> Result<JValue, QueryError> {
     context.bind("states".to_owned(), convert::states_value(scope.states));
     let options = EvaluatorOptions { timeout_ms: Some(TIME_LIMIT_MS), ..Default::default() };
     let mut evaluator = Evaluator::with_options(context, options);
-    functions::register(&mut evaluator, scope.entropy);
+    functions::register(&mut evaluator, scope.entropy, scope.now_millis);
     // JSONata expressions in a state machine have no context item: the input is `$states.input`.
     evaluator
         .evaluate(&expr.ast, &JValue::Undefined)

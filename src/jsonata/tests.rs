@@ -13,7 +13,15 @@ fn run(expression: &str, input: Value, variables: Value) -> Result<Value, QueryE
         error_output: None,
     };
     let variables = variables.as_object().cloned().unwrap_or_default();
-    evaluate(&expr, &Scope { states: &states, variables: &variables, entropy: 7 })
+    evaluate(
+        &expr,
+        &Scope {
+            states: &states,
+            variables: &variables,
+            entropy: 7,
+            now_millis: Some(1_700_000_000_123),
+        },
+    )
 }
 
 fn ok(expression: &str, input: Value) -> Value {
@@ -69,6 +77,8 @@ fn values() {
         ("$length($uuid())", json!({}), json!(36)),
         ("$substring($uuid(), 14, 1)", json!({}), json!("4")),
         ("$uuid() != $uuid()", json!({}), json!(true)),
+        ("$now()", json!({}), json!("2023-11-14T22:13:20.123Z")),
+        ("$millis()", json!({}), json!(1_700_000_000_123_i64)),
         ("$exists($states.input.n)", json!({"n": null}), json!(true)),
         ("$exists($states.input.missing)", json!({}), json!(false)),
         ("$exists($states.input.xs[$ > 5])", json!({"xs": [1]}), json!(false)),
@@ -132,7 +142,10 @@ fn variables_and_states() {
         error_output: Some(json!({"Error": "E"})),
     };
     let expr = parse("[$states.result.r, $states.errorOutput.Error]").expect("parses");
-    let got = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 0 });
+    let got = evaluate(
+        &expr,
+        &Scope { states: &states, variables: &Map::new(), entropy: 0, now_millis: None },
+    );
     assert_eq!(got, Ok(json!([1, "E"])));
 }
 
@@ -253,7 +266,7 @@ proptest! {
     fn arbitrary_text_never_panics(text in "[ -~]{0,40}") {
         if let Ok(expr) = parse(&text) {
             let states = States::default();
-            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1 });
+            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }
 
@@ -268,7 +281,7 @@ proptest! {
         let text: String = parts.concat();
         if let Ok(expr) = parse(&text) {
             let states = States { input: json!({"a": [1, {"b": 2}]}), ..States::default() };
-            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1 });
+            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }
 }

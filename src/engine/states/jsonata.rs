@@ -89,7 +89,7 @@ impl Run {
         spec: &JsonataSpec,
     ) -> Flow {
         let Some((states, vars)) = self.jsonata_states(id, state) else { return Flow::Blocked };
-        let env = JEnv::new(&states, &vars);
+        let env = JEnv::new(&states, &vars).at(self.now);
         let input = states.input.clone();
         match &state.kind {
             Kind::Fail { error, cause, .. } => {
@@ -209,7 +209,7 @@ impl Run {
     ) -> Flow {
         let Some((mut states, vars)) = self.jsonata_states(id, state) else { return Flow::Blocked };
         states.result = Some(result.clone());
-        let env = JEnv::new(&states, &vars);
+        let env = JEnv::new(&states, &vars).at(self.now);
         match self.jsonata_output(id, spec.output.as_ref(), spec.assign.as_ref(), &env, "", result)
         {
             Ok(v) => Flow::Output(v),
@@ -233,7 +233,7 @@ impl Run {
             return super::Step::Stop;
         };
         states.error_output = Some(error_output.clone());
-        let env = JEnv::new(&states, &vars);
+        let env = JEnv::new(&states, &vars).at(self.now);
         if let Some(c) = self.cursor(id) {
             c.assign = None;
         }
