@@ -96,3 +96,34 @@ fn invalid_jsonata_is_a_compile_error_naming_the_field() {
     let err = compile(&definition).err().map(|e| e.at);
     assert_eq!(err.as_deref(), Some("/States/A/Output"));
 }
+
+#[test]
+fn item_reader_arguments_are_jsonata_in_a_jsonata_map() {
+    let dir = std::env::temp_dir().join(format!("statewright-jsonata-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("data/items.json"), "[1, 2, 3]").unwrap_or_else(|e| panic!("{e}"));
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {
+        "Type": "Map",
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "JSON"},
+            "Arguments": {"Bucket": "{% $states.input.bucket %}", "Key": "{% 'items' & '.json' %}"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input * 2 %}", "End": true}}},
+        "Output": "{% $sum($states.result) %}",
+        "End": true}}});
+    let program = compile(&definition).unwrap_or_else(|e| panic!("{e}"));
+    let opts = RunOptions {
+        input: json!({"bucket": "data"}),
+        identity: identity(),
+        mocks: None,
+        ignore_quotas: false,
+        record_history: false,
+        trace: false,
+        seed: 1,
+        base_dir: dir.clone(),
+    };
+    let report = execute_virtual(Arc::new(program), opts, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(result_json(&report.outcome), json!({"status": "SUCCEEDED", "output": 12}));
+}
