@@ -4,6 +4,8 @@
 //! The types here are the contract shared by the CLI (`statewright layout --json`), the SVG/PNG
 //! renderer and the desktop canvas: absolute coordinates, top-left origin.
 
+pub mod placeholder;
+
 use serde::{Deserialize, Serialize};
 
 /// Which way the diagram flows.
