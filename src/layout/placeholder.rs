@@ -13,7 +13,7 @@ const STATE_H: f64 = 56.0;
 const GAP_X: f64 = 40.0;
 const GAP_Y: f64 = 60.0;
 const PAD: f64 = 24.0;
-const HEADER: f64 = 34.0;
+const HEADER: f64 = 46.0;
 
 /// Lays out the whole definition of `doc` (its root `States`).
 pub fn layout(doc: &Document, _direction: Direction) -> Layout {
@@ -207,11 +207,17 @@ fn transitions(state: &Value) -> Vec<(String, String, Option<String>)> {
     if let Some(catches) = state.get("Catch").and_then(Value::as_array) {
         for catch in catches {
             if let Some(next) = target(catch) {
-                let errors = catch
+                let errors: Vec<&str> = catch
                     .get("ErrorEquals")
                     .and_then(Value::as_array)
-                    .map(|e| e.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "));
-                out.push((next, "catch".to_owned(), errors.map(|e| format!("On {e}"))));
+                    .map(|e| e.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let label = if errors == ["States.ALL"] {
+                    "On any error".to_owned()
+                } else {
+                    format!("On error: {}", errors.join(", "))
+                };
+                out.push((next, "catch".to_owned(), Some(label)));
             }
         }
     }

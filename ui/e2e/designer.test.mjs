@@ -55,7 +55,13 @@ async function launch(name, fixture = example) {
   const session = await Session.create(base, {
     'tauri:options': { application: app, args: [file] },
   });
-  await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
+  try {
+    await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
+  } catch (e) {
+    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await session.delete();
+    throw e;
+  }
   return { session, file };
 }
 
@@ -102,8 +108,14 @@ test('opening an example draws every state with its type', async () => {
     assert.equal(containers, 3, 'two Parallel branches and one Map processor are drawn as frames');
     const heading = await session.execute(`return document.querySelector('#code-title').textContent;`);
     assert.match(heading, /^ASL JSON/);
-    const edges = await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`);
-    assert.ok(edges >= 7, `transitions drawn (${edges})`);
+    // Edges are drawn once the nodes are measured.
+    const edges = await session.until('the transitions', async () => {
+      const n = await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`);
+      return n >= 6 ? n : 0;
+    });
+    assert.equal(edges, 6, 'every transition drawn once');
+    const catchLabel = await session.execute(`return [...document.querySelectorAll('.react-flow__edge-text')].map(e => e.textContent);`);
+    assert.ok(catchLabel.includes('On any error') && catchLabel.includes('Otherwise'), `edge captions: ${catchLabel}`);
     await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
     await session.until('the code pane to follow the selection', async () =>
       (await session.execute(`return document.querySelector('#code-title').textContent;`)).includes('Charge card'),

@@ -23,12 +23,12 @@ export class Session {
 
   async findAll(css) {
     const found = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
-    return found.map((e) => new Element(this, e[ELEMENT]));
+    return found.map((e) => new Element(this, elementId(e)));
   }
 
   async find(css) {
     const e = await this.cmd('POST', '/element', { using: 'css selector', value: css });
-    return new Element(this, e[ELEMENT]);
+    return new Element(this, elementId(e));
   }
 
   /** Runs `script` (a function body) in the page and returns its result. */
@@ -106,4 +106,9 @@ async function call(base, method, path, body) {
     throw new Error(`${method} ${path}: ${v.error ?? response.status} ${v.message ?? ''}`.trim());
   }
   return json.value;
+}
+
+/** The id of an element reference (W3C key, or the legacy one some drivers still send). */
+function elementId(reference) {
+  return reference[ELEMENT] ?? reference.ELEMENT ?? Object.values(reference)[0];
 }

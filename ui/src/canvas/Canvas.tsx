@@ -51,8 +51,15 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   }, [selected, setNodes, flow]);
 
   useEffect(() => {
-    if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200 });
+    if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
   }, [fitSeq, fitView]);
+
+  // A different set of states (another file, a big edit): show all of it once it is drawn.
+  const shape = flow.nodes.map((n) => n.id).join('\n');
+  useEffect(() => {
+    const t = window.setTimeout(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }), 60);
+    return () => window.clearTimeout(t);
+  }, [shape, fitView]);
 
   useEffect(() => {
     if (!focus) return;
@@ -79,7 +86,7 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
         onPaneClick={() => onSelect(null)}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >

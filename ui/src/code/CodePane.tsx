@@ -60,6 +60,7 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
             ...defaultKeymap,
             ...searchKeymap,
           ]),
+          EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'ASL JSON' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) handlers.current.onChange(u.state.doc.toString());

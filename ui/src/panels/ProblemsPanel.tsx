@@ -14,7 +14,7 @@ export function ProblemsPanel({ problems, parseError, onPick, onPickParseError }
   return (
     <section className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title">
-        Problems <span className="count">{count === 0 ? 'none' : count}</span>
+        Problems {count > 0 && <span className="count">{count}</span>}
       </h2>
       {count === 0 && <p className="problems-none">No problems found.</p>}
       <ul>
