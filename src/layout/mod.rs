@@ -23,6 +23,8 @@ mod route;
 
 pub mod check;
 
+pub mod placeholder;
+
 use serde::{Deserialize, Serialize};
 
 pub use pins::{Pin, Pins};
