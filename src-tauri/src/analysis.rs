@@ -50,9 +50,12 @@ pub fn analyze(text: &str) -> Analysis {
     Analysis::Parsed { diagram, problems }
 }
 
-/// The layout used for the canvas (the core's placeholder until the layered layout lands).
+/// The layout the canvas draws: the core's layered layout, top to bottom.
 fn lay_out(doc: &Document) -> Layout {
-    layout::placeholder::layout(doc, Direction::Down)
+    layout::layout_definition(
+        doc.value(),
+        &layout::Options { direction: Direction::Down, pins: Default::default() },
+    )
 }
 
 fn diagram(doc: &Document, layout: &Layout) -> Diagram {
