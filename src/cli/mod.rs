@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod fmt;
 mod input;
 mod layout;
+mod render;
 mod run;
 mod test;
 mod validate;
@@ -26,6 +27,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Check a definition the way AWS does when a state machine is created.
     Validate(validate::Args),
@@ -37,6 +39,8 @@ enum Command {
     Test(test::Args),
     /// Lay out the diagram of a definition (boxes, containers, routed edges).
     Layout(layout::Args),
+    /// Draw the diagram of a definition to SVG or PNG.
+    Render(render::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -54,6 +58,7 @@ pub fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Test(args) => test::run(args),
         Command::Layout(args) => layout::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(code)
 }

@@ -53,15 +53,19 @@ pub struct Args {
     /// The state machine name (default: the file name without extension).
     #[arg(long)]
     state_machine_name: Option<String>,
+    /// The state machine type (EXPRESS changes the execution ARN and `$$.Execution`).
     #[arg(long = "type", value_enum, default_value = "STANDARD", ignore_case = true)]
     machine_type: MachineType,
+    /// The AWS account id used in ARNs.
     #[arg(long, default_value = "123456789012")]
     account: String,
+    /// The AWS region used in ARNs and task events.
     #[arg(long, default_value = "us-east-1")]
     region: String,
     /// The execution role ARN (default: a role in `--account`).
     #[arg(long)]
     role_arn: Option<String>,
+    /// Where time comes from.
     #[arg(long, value_enum, default_value = "virtual", ignore_case = true)]
     clock: ClockKind,
     /// With `--clock real`: how much faster than real time waits run.
@@ -167,6 +171,7 @@ pub fn run(args: Args) -> u8 {
         account: args.account.clone(),
         region: args.region.clone(),
         partition: "aws".into(),
+        express: args.machine_type == MachineType::EXPRESS,
     };
     let base_dir = args
         .data_dir
@@ -192,6 +197,7 @@ pub fn run(args: Args) -> u8 {
             }
         }
     };
+    let code = u8::from(!matches!(report.outcome, Outcome::Succeeded(_)));
     if let (Some(case), Some(mock_path)) = (&args.save_test_case, &args.mock_config) {
         let recording = crate::scenario::record::recording_of(doc.value(), &report);
         let tests = super::test::sibling(&args.file, "tests.json");
@@ -206,19 +212,19 @@ pub fn run(args: Args) -> u8 {
         }
     }
     if args.json {
-        print_json(&report, args.history);
+        print_json(report, args.history);
     } else {
         print_human(&report);
     }
-    u8::from(!matches!(report.outcome, Outcome::Succeeded(_)))
+    code
 }
 
-fn result_object(outcome: &Outcome) -> Map<String, Value> {
+fn result_object(outcome: Outcome) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("status".into(), json!(outcome.status()));
     match outcome {
         Outcome::Succeeded(v) => {
-            m.insert("output".into(), v.clone());
+            m.insert("output".into(), v);
         }
         Outcome::Failed(f) => {
             if let Some(e) = &f.error {
@@ -233,45 +239,72 @@ fn result_object(outcome: &Outcome) -> Map<String, Value> {
     m
 }
 
-fn print_json(report: &ExecutionReport, history: bool) {
-    let mut m = result_object(&report.outcome);
+fn print_json(report: ExecutionReport, history: bool) {
+    let mut m = result_object(report.outcome);
     if history {
         m.insert(
             "history".into(),
             Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
         );
     }
-    println!("{}", Value::Object(m));
+    let result = Value::Object(m);
+    let mut text = serde_json::to_vec(&result).unwrap_or_default();
+    text.push(b'\n');
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
+    // The process ends right after this: freeing a large result value piece by piece would only
+    // cost time (measurably, for fan-outs of thousands of items); the OS reclaims it at exit.
+    std::mem::forget(result);
 }
 
-/// The readable timeline: one line per state (entered → exited), indented by depth.
+/// The readable timeline: one line per state, in the order states were entered, indented by
+/// nesting depth, with the time it was entered and how long it took.
 fn print_human(report: &ExecutionReport) {
     const SHOWN: usize = 200;
-    let mut open: Vec<(String, i64)> = Vec::new();
-    let mut lines = 0usize;
-    let mut hidden = 0usize;
+    struct Line {
+        depth: usize,
+        kind: String,
+        name: String,
+        start: i64,
+        end: Option<i64>,
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for e in &report.history {
         let name = e.name.as_deref().unwrap_or("");
-        if e.kind.ends_with("StateEntered") {
-            open.push((name.to_string(), e.timestamp));
-        } else if e.kind.ends_with("StateExited") || e.kind == "FailStateEntered" {
-            let pos = open.iter().rposition(|(n, _)| n == name);
-            let began = pos.map_or(e.timestamp, |p| open.remove(p).1);
-            if lines < SHOWN {
-                let kind = e.kind.trim_end_matches("StateExited").trim_end_matches("StateEntered");
-                println!(
-                    "{:>9}  {:<10} {}{}",
-                    format!("+{}ms", e.timestamp - report.start),
-                    kind,
-                    "  ".repeat(open.len().min(20)),
-                    format_args!("{name}  ({} ms)", e.timestamp - began)
-                );
-                lines += 1;
+        if let Some(kind) = e.kind.strip_suffix("StateEntered") {
+            lines.push(Line {
+                depth: open.len(),
+                kind: kind.into(),
+                name: name.into(),
+                start: e.timestamp,
+                end: None,
+            });
+            if kind == "Fail" {
+                if let Some(l) = lines.last_mut() {
+                    l.end = Some(e.timestamp);
+                }
             } else {
-                hidden += 1;
+                open.push(lines.len() - 1);
             }
+        } else if e.kind.ends_with("StateExited")
+            && let Some(pos) = open.iter().rposition(|&i| lines[i].name == name)
+        {
+            let i = open.remove(pos);
+            lines[i].end = Some(e.timestamp);
         }
     }
+    for l in lines.iter().take(SHOWN) {
+        let took =
+            l.end.map_or_else(|| "unfinished".to_string(), |end| format!("{} ms", end - l.start));
+        println!(
+            "{:>9}  {:<9} {}{}  ({took})",
+            format!("+{}ms", l.start - report.start),
+            l.kind,
+            "  ".repeat(l.depth.min(20)),
+            l.name
+        );
+    }
+    let hidden = lines.len().saturating_sub(SHOWN);
     if hidden > 0 {
         println!("… {hidden} more states");
     }

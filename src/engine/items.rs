@@ -4,6 +4,10 @@
 //! data directory being the run's `base_dir` (by default the definition's folder). JSON (an
 //! array), JSONL (one value per line) and CSV (first row or given headers; every cell a string)
 //! are supported. Errors are `States.ItemReaderFailed` with the file and the reason.
+//! `ResultWriter` writes AWS's layout under `<data dir>/<Bucket>/<Prefix>/<uuid>/`
+//! (`SUCCEEDED_0.json` and `manifest.json`) and the Map's result becomes AWS's
+//! `{"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}`; errors are
+//! `States.ResultWriterFailed`.
 
 use std::path::PathBuf;
 
@@ -11,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::errors::{Failure, names};
 use super::lang::{Env, Template};
-use super::scheduler::Run;
+use super::scheduler::{CursorId, Run};
 
 fn reader_failed(msg: impl Into<String>) -> Failure {
     Failure::new(names::ITEM_READER, msg)
@@ -80,13 +84,22 @@ pub(crate) fn parse_items(text: &str, config: &Value) -> Result<Vec<Value>, Stri
     Ok(items)
 }
 
+/// The `Parameters` (JSONPath) or `Arguments` (JSONata, `{% %}` expressions) of an
+/// `ItemReader`/`ResultWriter` named `owner`.
+fn payload_template(config: &Value, owner: &str) -> Result<Option<Template>, Failure> {
+    let compiled = match (config.get("Parameters"), config.get("Arguments")) {
+        (Some(p), _) => Template::compile(p),
+        (None, Some(a)) => Template::jsonata(a, &format!("{owner}/Arguments"), None),
+        (None, None) => return Ok(None),
+    };
+    compiled.map(Some).map_err(Failure::runtime)
+}
+
 impl Run {
     /// Reads a Map's items from a local file named by `ItemReader.Parameters` Bucket/Key.
     pub(crate) fn read_items(&mut self, reader: &Value, env: &Env<'_>) -> Result<Value, Failure> {
-        let params = match reader.get("Parameters").or_else(|| reader.get("Arguments")) {
-            Some(p) => {
-                Template::compile(p).map_err(Failure::runtime)?.eval(env, &mut self.entropy)?
-            }
+        let params = match payload_template(reader, "ItemReader")? {
+            Some(t) => t.eval(env, &mut self.entropy)?,
             None => Value::Object(Map::new()),
         };
         let part = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
@@ -98,6 +111,72 @@ impl Run {
         parse_items(&text, &config)
             .map(Value::Array)
             .map_err(|e| reader_failed(format!("{}: {e}", path.display())))
+    }
+}
+
+impl Run {
+    /// Writes a Map's results per `ResultWriter` and returns the Map's result object.
+    pub(crate) fn write_results(
+        &mut self,
+        id: CursorId,
+        state: &super::compile::State,
+        writer: &Value,
+        map_run_arn: &str,
+        results: Vec<Value>,
+    ) -> Result<Value, Failure> {
+        let failed = |m: String| Failure::new(names::RESULT_WRITER, m);
+        let context = self.context_for(id, state);
+        let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Ok(Value::Null) };
+        let (input, vars) = (c.input.clone(), c.vars.clone());
+        let params = match payload_template(writer, "ResultWriter")? {
+            Some(t) => {
+                let env = Env { input: &input, context: &context, vars: &vars };
+                t.eval(&env, &mut self.entropy)?
+            }
+            None => Value::Object(Map::new()),
+        };
+        let bucket = params.get("Bucket").and_then(Value::as_str).unwrap_or_default().to_string();
+        let prefix = params
+            .get("Prefix")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string();
+        let run_id = self.entropy.uuid();
+        let key_dir = if prefix.is_empty() { run_id } else { format!("{prefix}/{run_id}") };
+        let dir = self.opts.base_dir.join(&bucket).join(&key_dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+        let entries: Vec<Value> = results
+            .into_iter()
+            .map(|out| {
+                serde_json::json!({
+                    "Output": serde_json::to_string(&out).unwrap_or_default(),
+                    "OutputDetails": {"Included": true},
+                    "Status": "SUCCEEDED",
+                })
+            })
+            .collect();
+        let body = serde_json::to_vec(&Value::Array(entries)).unwrap_or_default();
+        let file = dir.join("SUCCEEDED_0.json");
+        std::fs::write(&file, &body)
+            .map_err(|e| failed(format!("cannot write {}: {e}", file.display())))?;
+        let manifest = serde_json::json!({
+            "DestinationBucket": bucket,
+            "MapRunArn": map_run_arn,
+            "ResultFiles": {
+                "FAILED": [],
+                "PENDING": [],
+                "SUCCEEDED": [{"Key": format!("{key_dir}/SUCCEEDED_0.json"), "Size": body.len()}],
+            },
+        });
+        let file = dir.join("manifest.json");
+        std::fs::write(&file, serde_json::to_vec(&manifest).unwrap_or_default())
+            .map_err(|e| failed(format!("cannot write {}: {e}", file.display())))?;
+        Ok(serde_json::json!({
+            "MapRunArn": map_run_arn,
+            "ResultWriterDetails": {"Bucket": bucket, "Key": format!("{key_dir}/manifest.json")},
+        }))
     }
 }
 

@@ -61,8 +61,6 @@ pub(crate) struct Cursor {
     pub vars: Arc<Vars>,
     /// (parent cursor, child slot).
     pub parent: Option<(CursorId, usize)>,
-    /// `$$.Map.Item` of an iteration: (index, value).
-    pub item: Option<(u64, Arc<Value>)>,
     pub last_event: u64,
     pub entered_event: u64,
     pub entered_at: i64,
@@ -80,6 +78,10 @@ pub(crate) struct Cursor {
     pub assign: Option<serde_json::Map<String, Value>>,
     /// Distributed Map children: their events stay out of the parent's history.
     pub silent: bool,
+    /// A Parallel branch: takes turns with the other ready cursors, one state at a time.
+    pub takes_turns: bool,
+    /// The current state's I/O stages, while tracing.
+    pub stages: Option<Box<super::io::Stages>>,
     /// Skip the debugger's pause check once (resuming from a pause).
     pub resume_past_pause: bool,
     pub cancelled: bool,
@@ -116,6 +118,8 @@ pub struct ExecutionIdentity {
     pub region: String,
     pub role_arn: String,
     pub partition: String,
+    /// EXPRESS executions have `express:` ARNs and no redrive count.
+    pub express: bool,
 }
 
 impl ExecutionIdentity {
@@ -125,6 +129,23 @@ impl ExecutionIdentity {
             self.partition, self.region, self.account, self.state_machine_name
         )
     }
+    /// The execution ARN; EXPRESS executions end with a run id (`express_run_id`).
+    pub fn execution_arn_with(&self, express_run_id: &str) -> String {
+        if self.express {
+            return format!(
+                "arn:{}:states:{}:{}:express:{}:{}:{}",
+                self.partition,
+                self.region,
+                self.account,
+                self.state_machine_name,
+                self.execution_name,
+                express_run_id
+            );
+        }
+        self.execution_arn()
+    }
+
+    /// The STANDARD execution ARN.
     pub fn execution_arn(&self) -> String {
         format!(
             "arn:{}:states:{}:{}:execution:{}:{}",
@@ -157,6 +178,8 @@ pub(crate) struct Run {
     /// State entries so far (AWS's billed transitions).
     pub transitions: u64,
     pub traces: Option<Vec<StateTrace>>,
+    /// Map states with iterations still to start and no concurrency limit.
+    pub lazy_maps: Vec<CursorId>,
 }
 
 pub(crate) const HISTORY_LIMIT: u64 = 25_000;
@@ -164,14 +187,18 @@ pub(crate) const HISTORY_LIMIT: u64 = 25_000;
 impl Run {
     pub(crate) fn new(prog: Arc<Program>, opts: RunOptions, history: History, start: i64) -> Run {
         let id = &opts.identity;
-        let execution_context = serde_json::json!({
-            "Id": id.execution_arn(),
-            "Input": opts.input.clone(),
+        let input = if prog.uses_context { opts.input.clone() } else { Value::Null };
+        let mut execution_context = serde_json::json!({
+            "Id": id.execution_arn_with(&Entropy::new(opts.seed ^ 0x5EED).uuid()),
+            "Input": input,
             "Name": id.execution_name,
             "RoleArn": id.role_arn,
             "StartTime": super::time::format_millis(start),
             "RedriveCount": 0,
         });
+        if let (true, Value::Object(m)) = (id.express, &mut execution_context) {
+            m.remove("RedriveCount");
+        }
         let machine_context =
             serde_json::json!({"Id": id.state_machine_arn(), "Name": id.state_machine_name});
         Run {
@@ -194,6 +221,7 @@ impl Run {
             execution_context,
             machine_context,
             transitions: 0,
+            lazy_maps: Vec::new(),
         }
     }
 
@@ -204,7 +232,6 @@ impl Run {
         input: Value,
         vars: Arc<Vars>,
         parent: Option<(CursorId, usize)>,
-        item: Option<(u64, Arc<Value>)>,
         last_event: u64,
     ) -> CursorId {
         let cursor = Cursor {
@@ -213,7 +240,6 @@ impl Run {
             input,
             vars,
             parent,
-            item,
             last_event,
             entered_event: 0,
             entered_at: self.now,
@@ -224,6 +250,8 @@ impl Run {
             held: None,
             task_token: None,
             assign: None,
+            stages: None,
+            takes_turns: false,
             silent: parent.is_some_and(|(p, _)| {
                 self.cursors.get(p).and_then(Option::as_ref).is_some_and(|c| c.silent)
             }),
@@ -247,10 +275,10 @@ impl Run {
     /// Frees a finished cursor's slot.
     pub(crate) fn release(&mut self, id: CursorId) {
         if let Some(slot) = self.cursors.get_mut(id) {
-            if let Some(c) = slot.take() {
-                if let Block::Callback(a) = c.block {
-                    self.tokens.remove(&a.token);
-                }
+            if let Some(c) = slot.take()
+                && let Block::Callback(a) = c.block
+            {
+                self.tokens.remove(&a.token);
             }
             self.free.push(id);
         }
@@ -266,7 +294,7 @@ impl Run {
         Some((self.prog.clone(), c.graph, c.state))
     }
 
-    pub(crate) fn state<'p>(prog: &'p Program, graph: GraphId, state: usize) -> &'p State {
+    pub(crate) fn state(prog: &Program, graph: GraphId, state: usize) -> &State {
         &prog.graphs[graph].states[state]
     }
 
@@ -311,7 +339,12 @@ impl Run {
     /// Returns `true` when paused.
     pub(crate) fn drain_ready(&mut self) -> bool {
         while self.outcome.is_none() {
-            let Some(id) = self.ready.pop_front() else { return false };
+            let Some(id) = self.ready.pop_front() else {
+                if self.refill() {
+                    continue;
+                }
+                return false;
+            };
             if self.cursors.get(id).and_then(Option::as_ref).is_none_or(|c| c.cancelled) {
                 continue;
             }

@@ -139,7 +139,7 @@ pub struct Paused {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     Event(HistoryEvent),
-    Trace(StateTrace),
+    Trace(Box<StateTrace>),
     Paused(Paused),
     Finished(Outcome),
 }
@@ -179,17 +179,23 @@ impl Run {
         true
     }
 
-    /// Records a trace entry when tracing.
-    pub(crate) fn record_trace(&mut self, id: CursorId, state: &str, stages: Stages) {
-        if let Some(traces) = self.traces.as_mut() {
-            let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return };
-            traces.push(StateTrace {
-                state: state.to_string(),
-                entered_event: c.entered_event,
-                stages,
-                variables: c.vars.snapshot(),
-            });
+    /// Updates the current state's stages when tracing.
+    pub(crate) fn stage(&mut self, id: CursorId, f: impl FnOnce(&mut Stages)) {
+        if let Some(s) = self.cursor(id).and_then(|c| c.stages.as_mut()) {
+            f(s);
         }
+    }
+
+    /// Moves the current state's stages into the trace list (when tracing).
+    pub(crate) fn record_trace(&mut self, id: CursorId, state: &str) {
+        let Some(c) = self.cursors.get_mut(id).and_then(Option::as_mut) else { return };
+        let (Some(stages), Some(traces)) = (c.stages.take(), self.traces.as_mut()) else { return };
+        traces.push(StateTrace {
+            state: state.to_string(),
+            entered_event: c.entered_event,
+            stages: *stages,
+            variables: c.vars.snapshot(),
+        });
     }
 
     fn begin(&mut self) {
@@ -201,16 +207,20 @@ impl Run {
             Value::Null
         };
         self.history.push(0, self.now, "ExecutionStarted", None, None, || details);
-        let input = self.opts.input.clone();
-        let root = self.spawn(0, input, Arc::new(Vars::default()), None, None, 0);
+        let input = std::mem::take(&mut self.opts.input);
+        let root = self.spawn(0, input, Arc::new(Vars::default()), None, 0);
         if let Some(t) = self.prog.timeout_seconds {
-            self.set_timer(root, self.now + (t as i64).saturating_mul(1000), TimerKind::Execution);
+            self.set_timer(
+                root,
+                self.now.saturating_add(i64::try_from(t).unwrap_or(i64::MAX).saturating_mul(1000)),
+                TimerKind::Execution,
+            );
         }
     }
 
-    fn report(self) -> ExecutionReport {
+    fn report(mut self) -> ExecutionReport {
         ExecutionReport {
-            outcome: self.outcome.clone().unwrap_or(Outcome::Aborted),
+            outcome: self.outcome.take().unwrap_or(Outcome::Aborted),
             transitions: self.transitions,
             stop: self.now,
             start: 0,
@@ -301,11 +311,14 @@ async fn drive(
             }
             continue;
         }
+        if let Some(now) = clock.now() {
+            run.now = run.now.max(now);
+        }
         let traced = run.traces.as_ref().map_or(0, Vec::len);
         let hit = run.drain_ready();
         if let Some(traces) = run.traces.as_ref() {
             for t in &traces[traced..] {
-                notify(Notice::Trace(t.clone()));
+                notify(Notice::Trace(Box::new(t.clone())));
             }
         }
         if hit {
@@ -318,7 +331,10 @@ async fn drive(
         if run.outcome.is_some() {
             break;
         }
-        if let Some(at) = run.next_timer_at() {
+        // In virtual time a callback may arrive "at any moment": time stands still while a task
+        // waits for one, so its TimeoutSeconds cannot run out before the debugger answers.
+        let frozen = clock.is_virtual() && run.awaits_callback();
+        if let Some(at) = run.next_timer_at().filter(|_| !frozen) {
             if clock.is_virtual() {
                 run.fire_next_timer();
             } else {

@@ -61,7 +61,7 @@ impl QueryError {
                 serde_json::to_string(value).unwrap_or_default()
             ),
             QueryError::Evaluation { message } => {
-                format!("{head} threw an error during evaluation: {message}")
+                format!("{head} threw an error during evaluation. {message}")
             }
         }
     }

@@ -1,4 +1,5 @@
-//! The functions AWS adds to JSONata in Step Functions, and the one it takes away (`$eval`).
+//! The functions AWS adds to JSONata in Step Functions, the one it takes away (`$eval`), and
+//! `$now()`/`$millis()` on the caller's clock when it gives one.
 //!
 //! Rules AWS follows and this module keeps: numeric arguments are truncated towards zero; a
 //! chunk size below one, an empty array, a `$range` without a usable step and a `$hash`
@@ -52,7 +53,21 @@ fn failure(message: String) -> EvaluatorError {
 }
 
 /// Adds AWS's functions to `evaluator`, drawing randomness from `entropy`.
-pub(super) fn register(evaluator: &mut Evaluator, entropy: u64) {
+pub(super) fn register(evaluator: &mut Evaluator, entropy: u64, now_millis: Option<i64>) {
+    if let Some(ms) = now_millis {
+        let _ = evaluator.register_fn_override("millis", move |args: &[JValue]| {
+            no_arguments(args, "millis")?;
+            // Epoch milliseconds of any real date are far below 2^53.
+            #[allow(clippy::cast_precision_loss)]
+            Ok(JValue::Number(ms as f64))
+        });
+        let _ = evaluator.register_fn_override("now", move |args: &[JValue]| {
+            no_arguments(args, "now")?;
+            Ok(chrono::DateTime::from_timestamp_millis(ms).map_or(JValue::Undefined, |t| {
+                JValue::from(t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+            }))
+        });
+    }
     let rng = Rc::new(RefCell::new(SplitMix64::new(entropy)));
     let uuid_rng = Rc::clone(&rng);
     // Registration only fails for a name that shadows a built-in; the names are fixed, so a
@@ -69,6 +84,14 @@ pub(super) fn register(evaluator: &mut Evaluator, entropy: u64) {
     let _ = evaluator.register_fn_override("eval", |_: &[JValue]| {
         Err(EvaluatorError::TypeError("T1006: Attempted to invoke a non-function".to_owned()))
     });
+}
+
+fn no_arguments(args: &[JValue], function: &str) -> Result<(), EvaluatorError> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(failure(format!("T0410: {function}() takes no arguments")))
+    }
 }
 
 /// An argument as an integer, truncated towards zero; `None` when absent or not a number.

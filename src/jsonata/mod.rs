@@ -22,7 +22,7 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-pub use error::{JsonataError, QueryError};
+pub use error::{JsonataError, QueryError, type_name};
 pub use functions::SplitMix64;
 pub use template::{Template, find_templates, template_body};
 
@@ -39,7 +39,7 @@ pub struct Expr {
 }
 
 impl Expr {
-    /// The expression text as written, which AWS quotes in its error causes.
+    /// The expression text without surrounding blanks, as AWS quotes it in its error causes.
     pub fn source(&self) -> &str {
         &self.source
     }
@@ -48,7 +48,7 @@ impl Expr {
 /// Parses one JSONata expression. The error's position is a byte offset into `source`.
 pub fn parse(source: &str) -> Result<Expr, JsonataError> {
     match jsonata_core::parser::parse(source) {
-        Ok(ast) => Ok(Expr { source: source.to_owned(), ast }),
+        Ok(ast) => Ok(Expr { source: source.trim().to_owned(), ast }),
         Err(err) => Err(JsonataError {
             message: error::parse_message(&err),
             position: position::error_position(source),
@@ -69,14 +69,17 @@ pub struct States {
     pub error_output: Option<Value>,
 }
 
-/// Everything an expression can see: `$states`, the workflow variables in scope, and the
-/// entropy that `$random()` and `$uuid()` draw from (pass a fresh value per evaluation for
-/// real randomness, a fixed one for reproducible runs).
+/// Everything an expression can see: `$states`, the workflow variables in scope, the entropy
+/// that `$random()` and `$uuid()` draw from (pass a fresh value per evaluation for real
+/// randomness, a fixed one for reproducible runs) and the clock of `$now()`/`$millis()`.
 #[derive(Debug, Clone, Copy)]
 pub struct Scope<'a> {
     pub states: &'a States,
     pub variables: &'a Map<String, Value>,
     pub entropy: u64,
+    /// The time `$now()` and `$millis()` answer, in epoch milliseconds; `None` reads the
+    /// system clock (JSONata's own behaviour).
+    pub now_millis: Option<i64>,
 }
 
 /// Longest an expression may run before AWS-style refusal (AWS's library default).
@@ -98,7 +101,7 @@ fn evaluate_raw(expr: &Expr, scope: &Scope<'_>) -> Result<JValue, QueryError> {
     context.bind("states".to_owned(), convert::states_value(scope.states));
     let options = EvaluatorOptions { timeout_ms: Some(TIME_LIMIT_MS), ..Default::default() };
     let mut evaluator = Evaluator::with_options(context, options);
-    functions::register(&mut evaluator, scope.entropy);
+    functions::register(&mut evaluator, scope.entropy, scope.now_millis);
     // JSONata expressions in a state machine have no context item: the input is `$states.input`.
     evaluator
         .evaluate(&expr.ast, &JValue::Undefined)

@@ -13,7 +13,15 @@ fn run(expression: &str, input: Value, variables: Value) -> Result<Value, QueryE
         error_output: None,
     };
     let variables = variables.as_object().cloned().unwrap_or_default();
-    evaluate(&expr, &Scope { states: &states, variables: &variables, entropy: 7 })
+    evaluate(
+        &expr,
+        &Scope {
+            states: &states,
+            variables: &variables,
+            entropy: 7,
+            now_millis: Some(1_700_000_000_123),
+        },
+    )
 }
 
 fn ok(expression: &str, input: Value) -> Value {
@@ -69,6 +77,15 @@ fn values() {
         ("$length($uuid())", json!({}), json!(36)),
         ("$substring($uuid(), 14, 1)", json!({}), json!("4")),
         ("$uuid() != $uuid()", json!({}), json!(true)),
+        ("$now()", json!({}), json!("2023-11-14T22:13:20.123Z")),
+        ("$millis()", json!({}), json!(1_700_000_000_123_i64)),
+        ("$exists($states.input.n)", json!({"n": null}), json!(true)),
+        ("$exists($states.input.missing)", json!({}), json!(false)),
+        ("$exists($states.input.xs[$ > 5])", json!({"xs": [1]}), json!(false)),
+        ("$exists($states.input.e)", json!({"e": []}), json!(true)),
+        ("$states.input.e", json!({"e": []}), json!([])),
+        ("$append([], $range(7, 7, 1))", json!({}), json!([7])),
+        ("$type($states.input.n)", json!({"n": null}), json!("null")),
     ];
     for (expression, input, expected) in cases {
         assert_eq!(&ok(expression, input.clone()), expected, "{expression}");
@@ -125,7 +142,10 @@ fn variables_and_states() {
         error_output: Some(json!({"Error": "E"})),
     };
     let expr = parse("[$states.result.r, $states.errorOutput.Error]").expect("parses");
-    let got = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 0 });
+    let got = evaluate(
+        &expr,
+        &Scope { states: &states, variables: &Map::new(), entropy: 0, now_millis: None },
+    );
     assert_eq!(got, Ok(json!([1, "E"])));
 }
 
@@ -149,6 +169,14 @@ fn parse_errors_have_positions() {
         if let Err(e) = parse(expression) {
             assert!(!e.message.is_empty() && e.position <= expression.len());
         }
+    }
+}
+
+#[test]
+fn source_is_quoted_without_blanks() {
+    let cases: &[(&str, &str)] = &[(" $x ", "$x"), ("\n  1 + 1\t", "1 + 1"), ("a", "a")];
+    for (text, expected) in cases {
+        assert_eq!(parse(text).map(|e| e.source().to_owned()).as_deref(), Ok(*expected));
     }
 }
 
@@ -202,6 +230,23 @@ fn causes_follow_aws_wording() {
     for (error, expression, field, expected) in cases {
         assert_eq!(error.cause(expression, field), *expected);
     }
+    let raised: &[(&str, &str)] = &[
+        (
+            "$range('0',4,1)",
+            "T0410: Argument 1 of function \"range\" does not match function signature",
+        ),
+        (
+            "$partition([1], 'a')",
+            "T0410: Argument 2 of function \"partition\" does not match function signature",
+        ),
+    ];
+    for (expression, message) in raised {
+        let cause = err(expression, json!({})).cause(expression, "Output");
+        let expected = format!(
+            "The JSONata expression '{expression}' specified for the field 'Output' threw an error during evaluation. {message}"
+        );
+        assert_eq!(cause, expected);
+    }
 }
 
 #[test]
@@ -221,7 +266,7 @@ proptest! {
     fn arbitrary_text_never_panics(text in "[ -~]{0,40}") {
         if let Ok(expr) = parse(&text) {
             let states = States::default();
-            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1 });
+            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }
 
@@ -236,7 +281,7 @@ proptest! {
         let text: String = parts.concat();
         if let Ok(expr) = parse(&text) {
             let states = States { input: json!({"a": [1, {"b": 2}]}), ..States::default() };
-            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1 });
+            let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }
 }

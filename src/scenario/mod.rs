@@ -125,6 +125,7 @@ impl Suite<'_> {
             region: "us-east-1".into(),
             role_arn: "arn:aws:iam::123456789012:role/StatewrightLocal".into(),
             partition: "aws".into(),
+            express: false,
         };
         let opts = RunOptions {
             input,

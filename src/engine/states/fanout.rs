@@ -25,6 +25,9 @@ macro_rules! tri {
 
 const NO_CHILD: CursorId = CursorId::MAX;
 
+/// Iterations started at once by a Map without a MaxConcurrency limit (AWS's inline limit).
+const UNLIMITED_WINDOW: usize = 40;
+
 /// A Map/Parallel in progress.
 #[derive(Debug, Default)]
 pub(crate) struct Fanout {
@@ -46,6 +49,7 @@ pub(crate) struct Fanout {
     max: usize,
     tolerated_count: Option<u64>,
     tolerated_percentage: Option<f64>,
+    map_run_arn: String,
 }
 
 fn shown(v: &Value) -> String {
@@ -53,6 +57,32 @@ fn shown(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => serde_json::to_string(other).unwrap_or_default(),
     }
+}
+
+/// Moves a Map's items out of its input instead of copying them, when nothing can read the input
+/// again: no Retry/Catch (a new attempt or the error output would need it), the default
+/// ResultPath (which drops it), no ItemSelector (which reads `$`), and a plain `$.a.b` ItemsPath.
+fn take_items(state: &State, spec: &MapSpec, raw: &mut Value) -> Option<Value> {
+    if !state.retry.is_empty()
+        || !state.catch.is_empty()
+        || state.result_path.is_some()
+        || state.input_path.is_some()
+        || spec.item_selector.is_some()
+        || spec.item_reader.is_some()
+        || spec.items.is_some()
+    {
+        return None;
+    }
+    let path = spec.items_path.as_ref()?.as_str().strip_prefix("$.")?;
+    let simple = |seg: &str| {
+        seg.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    if !path.split('.').all(simple) {
+        return None;
+    }
+    let slot = raw.pointer_mut(&format!("/{}", path.replace('.', "/")))?;
+    slot.is_array().then(|| std::mem::take(slot))
 }
 
 impl Run {
@@ -82,9 +112,11 @@ impl Run {
         };
         fan.running = branches.len();
         for (i, g) in branches.iter().enumerate() {
-            let child =
-                self.spawn(*g, input.clone(), Vars::child(&vars), Some((id, i)), None, started);
+            let child = self.spawn(*g, input.clone(), Vars::child(&vars), Some((id, i)), started);
             fan.children[i] = child;
+            if let Some(c) = self.cursor(child) {
+                c.takes_turns = true;
+            }
         }
         if branches.is_empty() {
             self.emit(id, "ParallelStateSucceeded", None, None, || Value::Null);
@@ -98,7 +130,7 @@ impl Run {
 
     /// Reads MaxConcurrency(Path) / ToleratedFailure*(Path) values with AWS's checks.
     fn map_number(
-        &self,
+        &mut self,
         src: &Option<NumberSource>,
         field: &str,
         float: bool,
@@ -108,8 +140,30 @@ impl Run {
             None => return Ok(None),
             Some(NumberSource::Literal(v)) => (v.clone(), None),
             Some(NumberSource::Path(p)) => (p.select(env)?, Some(p.as_str())),
+            Some(NumberSource::Jsonata(t)) => {
+                let v = t.eval(env, &mut self.entropy)?;
+                let n = if float { v.as_f64() } else { v.as_f64().filter(|n| n.fract() == 0.0) };
+                return n.map(Some).ok_or_else(|| {
+                    Failure::new(
+                        names::QUERY_EVALUATION,
+                        format!(
+                            "The {field} field must be a {}, but was: {}",
+                            if float { "number" } else { "integer" },
+                            serde_json::to_string(&v).unwrap_or_default()
+                        ),
+                    )
+                });
+            }
         };
-        let n = if float { v.as_f64() } else { v.as_i64().map(|n| n as f64) };
+        let text = v.as_str().map(str::trim);
+        let n = if float {
+            v.as_f64()
+                .or_else(|| text.and_then(|t| t.parse::<f64>().ok()).filter(|f| f.is_finite()))
+        } else {
+            v.as_i64()
+                .map(|n| n as f64)
+                .or_else(|| text.and_then(|t| t.parse::<i64>().ok()).map(|n| n as f64))
+        };
         match (n, path) {
             (Some(n), _) => Ok(Some(n)),
             (None, Some(p)) => Err(Failure::runtime(format!(
@@ -123,94 +177,113 @@ impl Run {
 
     pub(crate) fn attempt_map(&mut self, id: CursorId, state: &State, spec: &MapSpec) -> Flow {
         let context = self.context_for(id, state);
-        let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Flow::Blocked };
+        let Some(c) = self.cursor(id) else { return Flow::Blocked };
         let vars = c.vars.clone();
-        let effective =
-            tri!(Self::select_path(&state.input_path, c.input.clone(), &context, &vars));
-        let env = Env { input: &effective, context: &context, vars: &vars };
-        let max = tri!(self.map_number(&spec.max_concurrency, "MaxConcurrency", false, &env));
-        let items = if let Some(reader) = &spec.item_reader {
-            tri!(self.read_items(reader, &env))
+        let mut raw = std::mem::take(&mut c.input);
+        let prepared = self.prepare_map(id, state, spec, &mut raw, context, &vars);
+        if let Some(c) = self.cursor(id) {
+            c.input = raw;
+        }
+        let mut fan = tri!(prepared);
+        if fan.results.is_empty() {
+            return self.map_succeeded(id, state, fan);
+        }
+        if let Err(f) = self.launch(id, state, spec, &mut fan, 0) {
+            self.cancel_children(&fan);
+            return Flow::Fail(f);
+        }
+        if fan.max == 0 && fan.next < fan.items.len() {
+            self.lazy_maps.push(id);
+        }
+        if let Some(c) = self.cursor(id) {
+            c.block = Block::Children(Box::new(fan));
+        }
+        Flow::Blocked
+    }
+
+    /// Evaluates a Map's items and limits (borrowing the raw input) into a [`Fanout`].
+    fn prepare_map(
+        &mut self,
+        id: CursorId,
+        state: &State,
+        spec: &MapSpec,
+        raw: &mut Value,
+        context: Value,
+        vars: &Vars,
+    ) -> Result<Fanout, Failure> {
+        let taken = take_items(state, spec, raw);
+        let raw = &*raw;
+        let owned = match &state.input_path {
+            None => None,
+            Some(Some(p)) if p.is_root() => None,
+            _ => Some(Self::select_path(&state.input_path, raw.clone(), &context, vars)?),
+        };
+        let effective = owned.as_ref().unwrap_or(raw);
+        let env = Env { input: effective, context: &context, vars };
+        let max = self.map_number(&spec.max_concurrency, "MaxConcurrency", false, &env)?;
+        let items = if let Some(items) = taken {
+            items
+        } else if let Some(reader) = &spec.item_reader {
+            self.read_items(reader, &env)?
         } else if let Some(t) = &spec.items {
-            tri!(t.eval(&env, &mut self.entropy))
+            t.eval(&env, &mut self.entropy)?
         } else if let Some(p) = &spec.items_path {
-            tri!(p.select(&env))
+            p.select(&env)?
         } else {
             effective.clone()
         };
         let Value::Array(mut items) = items else {
-            return Flow::Fail(Failure::runtime(format!(
+            return Err(Failure::runtime(format!(
                 "Map state input must be a JSON array, but ItemsPath {} gives: {}",
                 spec.items_path.as_ref().map_or("$", |p| p.as_str()),
                 serde_json::to_string(&items).unwrap_or_default()
             )));
         };
         if let Some(b) = &spec.item_batcher {
-            items = tri!(self.batch_items(b, items, &env));
+            items = self.batch_items(b, items, &env)?;
         }
         let length = items.len();
         self.emit(id, "MapStateStarted", None, None, || json!({"length": length}));
-        let count =
-            tri!(self.map_number(&spec.tolerated_count, "ToleratedFailureCount", false, &env));
+        let count = self.map_number(&spec.tolerated_count, "ToleratedFailureCount", false, &env)?;
         if count.is_some_and(|n| n < 0.0) {
-            return Flow::Fail(Failure::runtime("ToleratedFailureCount cannot be negative."));
+            return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
         }
-        let pct = tri!(self.map_number(
-            &spec.tolerated_percentage,
-            "ToleratedFailurePercentage",
-            true,
-            &env
-        ));
+        let pct =
+            self.map_number(&spec.tolerated_percentage, "ToleratedFailurePercentage", true, &env)?;
         if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
-            return Flow::Fail(Failure::runtime(
-                "ToleratedFailurePercentage must be between 0 and 100.",
-            ));
+            return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
         }
-        let started = if spec.distributed {
+        let mut map_run_arn = String::new();
+        if spec.distributed {
+            let id_ = &self.opts.identity;
             let arn = format!(
                 "arn:{}:states:{}:{}:mapRun:{}/{}:{}",
-                self.opts.identity.partition,
-                self.opts.identity.region,
-                self.opts.identity.account,
-                self.opts.identity.state_machine_name,
+                id_.partition,
+                id_.region,
+                id_.account,
+                id_.state_machine_name,
                 spec.label.clone().unwrap_or_else(|| state.name.to_string()),
                 self.entropy.uuid()
             );
-            self.emit(id, "MapRunStarted", None, None, || json!({"mapRunArn": arn}))
-        } else {
-            0
-        };
-        let _ = started;
-        let item_context = if spec.item_selector.as_ref().is_some() && state.uses_context {
-            context
-        } else {
-            Value::Null
-        };
-        let mut fan = Fanout {
+            map_run_arn = arn.clone();
+            self.emit(id, "MapRunStarted", None, None, || json!({"mapRunArn": arn}));
+        }
+        let with_selector = spec.item_selector.is_some();
+        Ok(Fanout {
             map: true,
             distributed: spec.distributed,
             graph: spec.processor,
             results: vec![Value::Null; length],
             children: vec![NO_CHILD; length],
             items,
-            effective,
-            context: item_context,
+            effective: if with_selector { effective.clone() } else { Value::Null },
+            context: if with_selector && state.uses_context { context } else { Value::Null },
             max: max.map_or(0, |m| m.max(0.0) as usize),
             tolerated_count: count.map(|n| n as u64),
             tolerated_percentage: pct,
+            map_run_arn,
             ..Fanout::default()
-        };
-        if length == 0 {
-            return self.map_succeeded(id, state, fan);
-        }
-        if let Err(f) = self.launch(id, state, spec, &mut fan) {
-            self.cancel_children(&fan);
-            return Flow::Fail(f);
-        }
-        if let Some(c) = self.cursor(id) {
-            c.block = Block::Children(Box::new(fan));
-        }
-        Flow::Blocked
+        })
     }
 
     /// Starts Map iterations up to MaxConcurrency.
@@ -220,12 +293,17 @@ impl Run {
         state: &State,
         spec: &MapSpec,
         fan: &mut Fanout,
+        extra: usize,
     ) -> Result<(), Failure> {
+        // Without a MaxConcurrency limit, AWS runs up to 40 iterations at once; more start as
+        // those finish, and one more whenever nothing else is ready (`Run::refill`): the same
+        // events in virtual time, without thousands of live iterations at once.
+        let cap = if fan.max == 0 { (fan.running + extra).max(UNLIMITED_WINDOW) } else { fan.max };
         let Some(vars) = self.cursors.get(id).and_then(Option::as_ref).map(|c| c.vars.clone())
         else {
             return Ok(());
         };
-        while fan.next < fan.items.len() && (fan.max == 0 || fan.running < fan.max) {
+        while fan.next < fan.items.len() && fan.running < cap {
             let i = fan.next;
             fan.next += 1;
             let value = std::mem::take(&mut fan.items[i]);
@@ -252,12 +330,11 @@ impl Run {
                     || json!({"index": i, "name": &*name}),
                 )
             };
-            let child =
-                self.spawn(fan.graph, input, Vars::child(&vars), Some((id, i)), None, started);
-            if fan.distributed {
-                if let Some(c) = self.cursor(child) {
-                    c.silent = true;
-                }
+            let child = self.spawn(fan.graph, input, Vars::child(&vars), Some((id, i)), started);
+            if fan.distributed
+                && let Some(c) = self.cursor(child)
+            {
+                c.silent = true;
             }
             fan.children[i] = child;
             fan.running += 1;
@@ -269,8 +346,18 @@ impl Run {
         if fan.distributed {
             self.emit(id, "MapRunSucceeded", None, None, || Value::Null);
         }
+        let result = match &state.kind {
+            crate::engine::compile::Kind::Map(spec) if spec.result_writer.is_some() => {
+                let writer = spec.result_writer.as_ref().unwrap_or(&Value::Null);
+                match self.write_results(id, state, writer, &fan.map_run_arn, fan.results) {
+                    Ok(v) => v,
+                    Err(f) => return Flow::Fail(f),
+                }
+            }
+            _ => Value::Array(fan.results),
+        };
         self.emit(id, "MapStateSucceeded", None, None, || Value::Null);
-        self.finish_result(id, state, Value::Array(fan.results))
+        self.finish_result(id, state, result)
     }
 
     /// Cancels every running child of a fanout, recursively.
@@ -348,6 +435,19 @@ impl Run {
                         }
                     };
                 if over {
+                    if fan.map && !fan.distributed {
+                        for (index, _) in
+                            fan.children.iter().enumerate().filter(|(_, c)| **c != NO_CHILD)
+                        {
+                            self.emit(
+                                parent,
+                                "MapIterationAborted",
+                                Some(&name),
+                                Some(index as u64),
+                                || json!({"index": index, "name": &*name}),
+                            );
+                        }
+                    }
                     self.cancel_children(&fan);
                     if fan.distributed {
                         self.emit(parent, "MapRunFailed", None, None, || Value::Null);
@@ -370,21 +470,16 @@ impl Run {
             }
         };
         let _: Option<()> = flow;
-        if fan.map && fan.done < fan.results.len() {
-            if let crate::engine::compile::Kind::Map(spec) = &state.kind {
-                if let Err(f) = self.launch(parent, state, spec, &mut fan) {
-                    self.cancel_children(&fan);
-                    let f = f.in_state(
-                        &state.name,
-                        self.cursors
-                            .get(parent)
-                            .and_then(Option::as_ref)
-                            .map_or(0, |c| c.entered_event),
-                    );
-                    self.resolve_later(parent, Flow::Fail(f));
-                    return;
-                }
-            }
+        if fan.map
+            && fan.done < fan.results.len()
+            && let crate::engine::compile::Kind::Map(spec) = &state.kind
+            && let Err(f) = self.launch(parent, state, spec, &mut fan, 0)
+        {
+            self.cancel_children(&fan);
+            let entered =
+                self.cursors.get(parent).and_then(Option::as_ref).map_or(0, |c| c.entered_event);
+            self.resolve_later(parent, Flow::Fail(f.in_state(&state.name, entered)));
+            return;
         }
         if fan.done == fan.results.len() {
             let flow = if fan.map {
@@ -408,6 +503,41 @@ impl Run {
         } else if let Some(c) = self.cursor(parent) {
             c.block = Block::Children(fan);
         }
+    }
+
+    /// Nothing is ready: starts one more iteration of a Map without a concurrency limit.
+    /// Returns whether one started.
+    pub(crate) fn refill(&mut self) -> bool {
+        while let Some(parent) = self.lazy_maps.pop() {
+            let Some((prog, graph, si)) = self.state_of(parent) else { continue };
+            let state = Self::state(&prog, graph, si);
+            let crate::engine::compile::Kind::Map(spec) = &state.kind else { continue };
+            let Some(c) = self.cursor(parent) else { continue };
+            let Block::Children(mut fan) = std::mem::take(&mut c.block) else { continue };
+            let before = fan.next;
+            let launched = self.launch(parent, state, spec, &mut fan, 1);
+            if fan.next < fan.items.len() {
+                self.lazy_maps.push(parent);
+            }
+            if let Err(f) = launched {
+                self.cancel_children(&fan);
+                let entered = self
+                    .cursors
+                    .get(parent)
+                    .and_then(Option::as_ref)
+                    .map_or(0, |c| c.entered_event);
+                self.resolve_later(parent, Flow::Fail(f.in_state(&state.name, entered)));
+                return true;
+            }
+            let started = fan.next > before;
+            if let Some(c) = self.cursor(parent) {
+                c.block = Block::Children(fan);
+            }
+            if started {
+                return true;
+            }
+        }
+        false
     }
 
     /// Groups items per ItemBatcher: `{"Items": [...]}` plus `BatchInput`.

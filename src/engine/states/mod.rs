@@ -2,10 +2,11 @@
 //!
 //! [`Run::advance`] is the hot loop: it enters the cursor's current state, runs its attempt and,
 //! while the state completes at once (Pass, Choice, a mocked Task...), moves straight on to the
-//! next one. The state-type specific attempts live in `simple`, `task` and `fanout`; error
+//! next one; Parallel branches instead take turns with the other ready cursors. The state-type specific attempts live in `simple`, `task` and `fanout`; error
 //! handling (Retry before Catch) in `recovery`.
 
 pub(crate) mod fanout;
+mod jsonata;
 mod recovery;
 mod simple;
 pub(crate) mod task;
@@ -85,6 +86,14 @@ impl Run {
                 )));
                 return false;
             }
+            // Parallel branches take turns, one state each, as concurrent paths would (Map
+            // iterations run to their end: far less live data for large fan-outs).
+            if !self.ready.is_empty()
+                && self.cursors.get(id).and_then(Option::as_ref).is_some_and(|c| c.takes_turns)
+            {
+                self.ready.push_back(id);
+                return false;
+            }
         }
     }
 
@@ -98,6 +107,12 @@ impl Run {
         c.retry_count = 0;
         c.assign = None;
         c.task_token = None;
+        if self.traces.is_some() {
+            c.stages = Some(Box::new(super::io::Stages {
+                input: Some(c.input.clone()),
+                ..Default::default()
+            }));
+        }
         self.transitions += 1;
         let details = if self.history.wants_details() && !c.silent {
             json!({"input": payload(&c.input), "inputDetails": {"truncated": false}, "name": &*state.name})
@@ -114,11 +129,11 @@ impl Run {
 
     /// Runs (or re-runs, on retry) the state's work.
     pub(crate) fn attempt(&mut self, id: CursorId, state: &State) -> Flow {
-        let flow = match &state.kind {
-            Kind::Task(task) => self.attempt_task(id, state, task),
-            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
-            Kind::Map(spec) => self.attempt_map(id, state, spec),
-            _ => self.attempt_simple(id, state),
+        let flow = match (&state.kind, &state.jsonata) {
+            (Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_), _) | (_, None) => {
+                self.attempt_by_kind(id, state)
+            }
+            (_, Some(spec)) => self.attempt_jsonata(id, state, spec),
         };
         match flow {
             Flow::Fail(f) => {
@@ -127,6 +142,15 @@ impl Run {
                 Flow::Fail(f.in_state(&state.name, entered))
             }
             other => other,
+        }
+    }
+
+    fn attempt_by_kind(&mut self, id: CursorId, state: &State) -> Flow {
+        match &state.kind {
+            Kind::Task(task) => self.attempt_task(id, state, task),
+            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
+            Kind::Map(spec) => self.attempt_map(id, state, spec),
+            _ => self.attempt_simple(id, state),
         }
     }
 
@@ -168,6 +192,10 @@ impl Run {
             Value::Null
         };
         self.emit(id, exited_kind(&state.kind), Some(&state.name), None, || details);
+        if self.traces.is_some() {
+            self.stage(id, |s| s.output = Some(output.clone()));
+            self.record_trace(id, &state.name);
+        }
         let Some(c) = self.cursor(id) else { return Step::Stop };
         c.block = Block::None;
         if let Some(values) = c.assign.take() {

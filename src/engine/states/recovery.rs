@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::Step;
 use crate::engine::compile::{Kind, State};
-use crate::engine::errors::Failure;
+use crate::engine::errors::{Failure, names};
 use crate::engine::lang::{Env, result_path};
 use crate::engine::scheduler::{Block, CursorId, Run, TimerKind};
 
@@ -24,8 +24,14 @@ impl Run {
         f: Failure,
         from_children: bool,
     ) -> Step {
-        if !f.is_terminal() {
-            if let Some(i) = state.retry.iter().position(|r| f.matches(&r.error_equals)) {
+        let own_evaluation = !from_children && f.error_name() == names::QUERY_EVALUATION;
+        if own_evaluation {
+            self.evaluation_failed(id, state, &f);
+        }
+        if !f.is_terminal()
+            && let Some(i) = state.retry.iter().position(|r| f.matches(&r.error_equals))
+        {
+            {
                 let r = &state.retry[i];
                 let Some(c) = self.cursors.get_mut(id).and_then(Option::as_mut) else {
                     return Step::Stop;
@@ -47,12 +53,12 @@ impl Run {
                         delay *= self.entropy.next_f64();
                     }
                     let ms = (delay * 1000.0).clamp(0.0, 1e15) as i64;
-                    self.set_timer(id, self.now + ms, TimerKind::Wake);
+                    self.set_timer(id, self.now.saturating_add(ms), TimerKind::Wake);
                     return Step::Stop;
                 }
             }
         }
-        if from_children {
+        if from_children || own_evaluation {
             let kind = match state.kind {
                 Kind::Map(_) => Some("MapStateFailed"),
                 Kind::Parallel { .. } => Some("ParallelStateFailed"),
@@ -62,9 +68,20 @@ impl Run {
                 self.emit(id, kind, None, None, || Value::Null);
             }
         }
-        if !f.is_terminal() {
-            if let Some(catcher) = state.catch.iter().find(|c| f.matches(&c.error_equals)) {
-                let error_output = f.to_catch_output();
+        if !f.is_terminal()
+            && let Some(index) = state.catch.iter().position(|c| f.matches(&c.error_equals))
+        {
+            if let Some(spec) = &state.jsonata {
+                return self.catch_jsonata(id, state, spec, index, &f);
+            }
+            let catcher = &state.catch[index];
+            {
+                let mut error_output = f.to_catch_output();
+                if let (Kind::Task(_), None, Value::Object(m)) =
+                    (&state.kind, &f.cause, &mut error_output)
+                {
+                    m.insert("Cause".into(), Value::String(String::new()));
+                }
                 let Some(c) = self.cursors.get_mut(id).and_then(Option::as_mut) else {
                     return Step::Stop;
                 };
@@ -104,6 +121,12 @@ impl Run {
                 }
                 return self.complete(id, state, output, Some(catcher.next));
             }
+        }
+        if self.traces.is_some() {
+            self.record_trace(id, &state.name);
+        }
+        if self.debug.breakpoints.on_error {
+            self.debug.pause_next = Some(crate::engine::session::PauseReason::Error(f.clone()));
         }
         self.finish(id, Err(f));
         Step::Stop

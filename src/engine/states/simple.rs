@@ -68,6 +68,13 @@ impl Run {
                     (None, Some(r)) => Some(r.clone()),
                     (None, None) => None,
                 };
+                if self.traces.is_some() {
+                    let (e, p) = (eff.clone(), produced.clone());
+                    self.stage(id, |s| {
+                        s.after_input_path = Some(e);
+                        s.after_parameters = p;
+                    });
+                }
                 if let Some(t) = &state.assign {
                     let input = produced.as_ref().unwrap_or(eff);
                     let env = Env { input, context: &context, vars: &vars };
@@ -93,7 +100,8 @@ impl Run {
             Kind::Choice { choices, default } => {
                 let mut target = None;
                 for rule in choices {
-                    if tri!(rule.rule.eval(&env)) {
+                    let Some(r) = &rule.rule else { continue };
+                    if tri!(r.eval(&env)) {
                         if let Some(t) = &rule.assign {
                             tri!(self.stage_assign(id, t, &env));
                         }
@@ -147,15 +155,21 @@ impl Run {
         t: &crate::engine::lang::Template,
         env: &Env<'_>,
     ) -> Result<(), Failure> {
-        if let Value::Object(values) = t.eval(env, &mut self.entropy)? {
-            if let Some(c) = self.cursor(id) {
-                match &mut c.assign {
-                    Some(existing) => existing.extend(values),
-                    None => c.assign = Some(values),
-                }
+        if let Value::Object(values) = t.eval(env, &mut self.entropy)?
+            && let Some(c) = self.cursor(id)
+        {
+            match &mut c.assign {
+                Some(existing) => existing.extend(values),
+                None => c.assign = Some(values),
             }
         }
         Ok(())
+    }
+
+    /// AWS keeps a Wait's delay in a 32-bit count of seconds: a timestamp further ahead than
+    /// that (about 68 years) is rejected like a malformed one.
+    fn delay_fits(&self, at: i64) -> bool {
+        (at - self.now) / 1000 <= i64::from(i32::MAX)
     }
 
     /// The epoch millisecond a Wait ends at.
@@ -174,19 +188,19 @@ impl Run {
             }
         };
         match w {
-            WaitFor::Seconds(v) => Ok(self.now + seconds(v, "Seconds", "Seconds")?.saturating_mul(1000)),
+            WaitFor::Seconds(v) => Ok(self.now.saturating_add(seconds(v, "Seconds", "Seconds")?.saturating_mul(1000))),
             WaitFor::SecondsPath(p) => {
                 let v = p.select(env)?;
-                Ok(self.now + seconds(&v, "SecondsPath", p.as_str())?.saturating_mul(1000))
+                Ok(self.now.saturating_add(seconds(&v, "SecondsPath", p.as_str())?.saturating_mul(1000)))
             }
-            WaitFor::Timestamp(t) => parse_timestamp(t).ok_or_else(|| {
+            WaitFor::Timestamp(t) => parse_timestamp(t).filter(|&at| self.delay_fits(at)).ok_or_else(|| {
                 Failure::runtime(format!(
                     "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: {t}"
                 ))
             }),
             WaitFor::TimestampPath(p) => {
                 let v = p.select(env)?;
-                v.as_str().and_then(parse_timestamp).ok_or_else(|| {
+                v.as_str().and_then(parse_timestamp).filter(|&at| self.delay_fits(at)).ok_or_else(|| {
                     Failure::runtime(format!(
                         "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {}",
                         p.as_str(),

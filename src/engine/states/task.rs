@@ -46,25 +46,14 @@ impl Resource {
             ["arn", _, "lambda", _, _, "function", _] => Resource::Lambda(arn.to_string()),
             ["arn", _, "states", _, _, "activity", _] => Resource::Activity(arn.to_string()),
             ["arn", _, "states", "", "", ..] => {
+                // `service:action[.sync[:2]|.waitForTaskToken]` or `aws-sdk:service:action`.
                 let rest = arn.splitn(6, ':').nth(5).unwrap_or("");
-                let (resource_type, action) = match rest.rsplit_once(':') {
-                    Some((ty, action)) if !action.starts_with('2') => {
-                        (ty.to_string(), action.to_string())
-                    }
-                    _ => match rest.split_once(':') {
-                        Some((ty, action)) => (ty.to_string(), action.to_string()),
-                        None => (rest.to_string(), String::new()),
-                    },
+                let (sdk, rest) = match rest.strip_prefix("aws-sdk:") {
+                    Some(r) => ("aws-sdk:", r),
+                    None => ("", rest),
                 };
-                let (resource_type, action) = if let Some((ty, a)) = resource_type
-                    .strip_prefix("aws-sdk:")
-                    .and_then(|r| r.split_once(':'))
-                    .map(|(svc, a)| (format!("aws-sdk:{svc}"), format!("{a}:{action}")))
-                {
-                    (ty, a)
-                } else {
-                    (resource_type, action)
-                };
+                let (service, action) = rest.split_once(':').unwrap_or((rest, ""));
+                let (resource_type, action) = (format!("{sdk}{service}"), action.to_string());
                 Resource::Service {
                     sync: action.contains(".sync"),
                     token: action.ends_with(".waitForTaskToken"),
@@ -95,7 +84,7 @@ impl Resource {
 
 impl Run {
     fn seconds_field(
-        &self,
+        &mut self,
         src: &Option<NumberSource>,
         field: &str,
         env: &Env<'_>,
@@ -103,6 +92,19 @@ impl Run {
         match src {
             None => Ok(None),
             Some(NumberSource::Literal(v)) => Ok(v.as_i64()),
+            Some(NumberSource::Jsonata(t)) => {
+                let v = t.eval(env, &mut self.entropy)?;
+                match v.as_i64() {
+                    Some(n) if n > 0 => Ok(Some(n)),
+                    _ => Err(Failure::new(
+                        names::QUERY_EVALUATION,
+                        format!(
+                            "The {field} field must be a positive integer, but was: {}",
+                            serde_json::to_string(&v).unwrap_or_default()
+                        ),
+                    )),
+                }
+            }
             Some(NumberSource::Path(p)) => {
                 let v = p.select(env)?;
                 match v.as_i64() {
@@ -141,6 +143,13 @@ impl Run {
             Some(t) => tri!(t.eval(&env, &mut self.entropy)),
             None => effective.clone(),
         };
+        if self.traces.is_some() {
+            let (e, p) = (effective.clone(), params.clone());
+            self.stage(id, |s| {
+                s.after_input_path = Some(e);
+                s.after_parameters = Some(p);
+            });
+        }
         let timeout = tri!(self.seconds_field(&task.timeout, "TimeoutSeconds", &env));
         let heartbeat = tri!(self.seconds_field(&task.heartbeat, "HeartbeatSeconds", &env));
         let wants = self.history.wants_details();
@@ -213,12 +222,17 @@ impl Run {
         match answer {
             Some(MockAnswer::Return(v)) => self.task_succeeded(id, state, &resource, v),
             Some(MockAnswer::Throw(f)) => {
+                if let Resource::Service { sync: true, .. } = resource {
+                    let mut m = Map::new();
+                    resource.service_fields(&mut m);
+                    self.emit(id, "TaskSubmitted", None, None, || Value::Object(m));
+                }
                 self.task_failed(id, &resource, &f);
                 Flow::Fail(f)
             }
             None if resource.waits_for_callback() => {
                 let token = token.unwrap_or_default();
-                let deadline = timeout.map(|t| self.now + t.saturating_mul(1000));
+                let deadline = timeout.map(|t| self.now.saturating_add(t.saturating_mul(1000)));
                 let heartbeat = heartbeat.map(|h| h.saturating_mul(1000));
                 if let Some(c) = self.cursor(id) {
                     c.generation += 1;
@@ -249,7 +263,7 @@ impl Run {
             self.set_timer(id, d, TimerKind::TaskTimeout);
         }
         if let Some(h) = heartbeat {
-            self.set_timer(id, self.now + h, TimerKind::Heartbeat);
+            self.set_timer(id, self.now.saturating_add(h), TimerKind::Heartbeat);
         }
     }
 
@@ -324,6 +338,13 @@ impl Run {
 
     /// ResultSelector → Assign → ResultPath → OutputPath on a Task/Map/Parallel result.
     pub(crate) fn finish_result(&mut self, id: CursorId, state: &State, result: Value) -> Flow {
+        if self.traces.is_some() {
+            let r = result.clone();
+            self.stage(id, |s| s.result = Some(r));
+        }
+        if let Some(spec) = &state.jsonata {
+            return self.finish_jsonata(id, state, spec, result);
+        }
         let context = self.context_for(id, state);
         let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Flow::Blocked };
         let vars = c.vars.clone();
@@ -333,6 +354,10 @@ impl Run {
             ),
             None => result,
         };
+        if self.traces.is_some() {
+            let sel = selected.clone();
+            self.stage(id, |s| s.after_result_selector = Some(sel));
+        }
         if let Some(t) = &state.assign {
             let env = Env { input: &selected, context: &context, vars: &vars };
             tri!(self.stage_assign(id, t, &env));
@@ -343,6 +368,10 @@ impl Run {
             Some(None) => c.input.clone(),
             Some(Some(p)) => tri!(result_path(Some(p), c.input.clone(), selected)),
         };
+        if self.traces.is_some() {
+            let a = after.clone();
+            self.stage(id, |s| s.after_result_path = Some(a));
+        }
         Flow::Output(tri!(Self::select_path(&state.output_path, after, &context, &vars)))
     }
 
@@ -384,5 +413,46 @@ impl Run {
         let f = Failure::bare(if heartbeat { names::HEARTBEAT_TIMEOUT } else { names::TIMEOUT });
         self.task_failed(id, &a.resource, &f);
         self.resolve_later(id, Flow::Fail(f));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Resource;
+
+    #[test]
+    fn resource_kinds_and_event_names() {
+        let service = |t: &str, r: &str, sync, token| Resource::Service {
+            resource_type: t.into(),
+            resource: r.into(),
+            sync,
+            token,
+        };
+        let cases = [
+            ("arn:aws:states:::lambda:invoke", service("lambda", "invoke", false, false)),
+            (
+                "arn:aws:states:::aws-sdk:s3:getObject",
+                service("aws-sdk:s3", "getObject", false, false),
+            ),
+            (
+                "arn:aws:states:::states:startExecution.sync:2",
+                service("states", "startExecution.sync:2", true, false),
+            ),
+            (
+                "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                service("sqs", "sendMessage.waitForTaskToken", false, true),
+            ),
+            (
+                "arn:aws:lambda:us-east-1:1:function:f",
+                Resource::Lambda("arn:aws:lambda:us-east-1:1:function:f".into()),
+            ),
+            (
+                "arn:aws:states:us-east-1:1:activity:a",
+                Resource::Activity("arn:aws:states:us-east-1:1:activity:a".into()),
+            ),
+        ];
+        for (arn, want) in cases {
+            assert_eq!(Resource::parse(arn), want, "{arn}");
+        }
     }
 }
