@@ -11,6 +11,8 @@ pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
+pub mod jsonata;
 pub mod layout;
+pub mod render;
 pub mod scenario;
 pub mod validate;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use super::jsonata::JsonataSpec;
 use super::lang::{CPath, Expr, Rule, Template};
 
 /// Why a definition cannot be run: where, and what is wrong.
@@ -89,6 +90,8 @@ pub struct State {
     pub catch: Vec<Catcher>,
     /// Whether any expression of the state reads `$$` (the context object is built only then).
     pub uses_context: bool,
+    /// The JSONata fields of a JSONata state (its JSONPath fields above stay empty then).
+    pub jsonata: Option<Box<JsonataSpec>>,
     /// The state's JSON as written, kept for JSONata states (whose fields `Arguments`, `Output`,
     /// `Condition`... the JSONata evaluator reads); `Null` for JSONPath states.
     pub raw: Value,
@@ -99,6 +102,8 @@ pub struct State {
 pub enum NumberSource {
     Literal(Value),
     Path(CPath),
+    /// A `{% %}` expression (JSONata states).
+    Jsonata(Template),
 }
 
 /// The state-type specific part.
@@ -192,6 +197,9 @@ pub struct Catcher {
 
 struct Compiler {
     graphs: Vec<Graph>,
+    /// The state machine's language: what states inside branches and Map processors fall back
+    /// to (AWS does not inherit the enclosing Parallel's or Map's own `QueryLanguage`).
+    top: QueryLanguage,
 }
 
 fn obj<'a>(v: &'a Value, at: &str) -> Res<&'a Map<String, Value>> {
@@ -245,7 +253,13 @@ fn number_source(o: &Map<String, Value>, key: &str, at: &str) -> Res<Option<Numb
     if let Some(p) = some_path(o, &format!("{key}Path"), at)? {
         return Ok(Some(NumberSource::Path(p)));
     }
-    Ok(o.get(key).map(|v| NumberSource::Literal(v.clone())))
+    match o.get(key) {
+        Some(v @ Value::String(text)) if crate::jsonata::template_body(text).is_some() => {
+            let t = Template::jsonata(v, key, None).or_else(|e| err(&format!("{at}/{key}"), e))?;
+            Ok(Some(NumberSource::Jsonata(t)))
+        }
+        v => Ok(v.map(|v| NumberSource::Literal(v.clone()))),
+    }
 }
 
 fn error_list(v: Option<&Value>, at: &str) -> Res<Vec<String>> {
@@ -269,11 +283,12 @@ fn number(v: Option<&Value>, at: &str, default: f64) -> Res<f64> {
 /// Compiles a definition (the parsed JSON of an `.asl.json` file).
 pub fn compile(definition: &Value) -> Result<Program, CompileError> {
     let root = obj(definition, "")?;
-    let mut c = Compiler { graphs: Vec::new() };
+    let mut c = Compiler { graphs: Vec::new(), top: QueryLanguage::JsonPath };
     let top_ql = match root.get("QueryLanguage").and_then(Value::as_str) {
         Some("JSONata") => QueryLanguage::Jsonata,
         _ => QueryLanguage::JsonPath,
     };
+    c.top = top_ql;
     c.graph(definition, "", top_ql)?;
     let timeout_seconds = match root.get("TimeoutSeconds") {
         None => None,
@@ -351,6 +366,13 @@ impl Compiler {
                 timeout: number_source(o, "TimeoutSeconds", at)?,
                 heartbeat: number_source(o, "HeartbeatSeconds", at)?,
             })),
+            "Choice" if query_language == QueryLanguage::Jsonata => Kind::Choice {
+                choices: Vec::new(),
+                default: o
+                    .get("Default")
+                    .map(|d| target(Some(d), &format!("{at}/Default")))
+                    .transpose()?,
+            },
             "Choice" => {
                 let list = o.get("Choices").and_then(Value::as_array);
                 let list = list.map_or_else(|| err(at, "a Choice needs Choices"), Ok)?;
@@ -397,7 +419,7 @@ impl Compiler {
                 let list = list.map_or_else(|| err(at, "a Parallel needs Branches"), Ok)?;
                 let mut branches = Vec::new();
                 for (i, b) in list.iter().enumerate() {
-                    branches.push(self.graph(b, &format!("{at}/Branches/{i}"), query_language)?);
+                    branches.push(self.graph(b, &format!("{at}/Branches/{i}"), self.top)?);
                 }
                 Kind::Parallel { branches }
             }
@@ -434,6 +456,36 @@ impl Compiler {
         }
         let is_map = ty == "Map";
         let jsonata = query_language == QueryLanguage::Jsonata;
+        if jsonata {
+            let jtarget =
+                |name: Option<&Value>, at: &str| target(name, at).map_err(|e| (e.at, e.message));
+            let spec = JsonataSpec::compile(o, at, &jtarget)
+                .map_err(|(at, message)| CompileError { at, message })?;
+            let arguments = match o.get("Arguments") {
+                Some(v) if !is_map => Some(
+                    Template::jsonata(v, "Arguments", None)
+                        .or_else(|e| err(&format!("{at}/Arguments"), e))?,
+                ),
+                _ => None,
+            };
+            return Ok(State {
+                name: Arc::from(name),
+                uses_context: true,
+                kind,
+                query_language,
+                input_path: None,
+                output_path: None,
+                result_path: None,
+                parameters: arguments,
+                result_selector: None,
+                assign: None,
+                next,
+                retry,
+                catch,
+                jsonata: Some(Box::new(spec)),
+                raw: v.clone(),
+            });
+        }
         Ok(State {
             name: Arc::from(name),
             uses_context: serde_json::to_string(v).is_ok_and(|t| t.contains("$$")),
@@ -449,6 +501,7 @@ impl Compiler {
             next,
             retry,
             catch,
+            jsonata: None,
         })
     }
 
@@ -462,16 +515,33 @@ impl Compiler {
             .pointer("/ProcessorConfig/Mode")
             .and_then(Value::as_str)
             .is_some_and(|m| m == "DISTRIBUTED");
-        let processor = self.graph(proc, &format!("{at}/{proc_key}"), ql)?;
-        let item_selector = match template_field(o, "ItemSelector", at)? {
-            Some(t) => Some(t),
-            None => template_field(o, "Parameters", at)?,
+        let processor = self.graph(proc, &format!("{at}/{proc_key}"), self.top)?;
+        let (items, item_selector) = if ql == QueryLanguage::Jsonata {
+            let items = match o.get("Items") {
+                Some(v) => Template::jsonata(v, "Items", Some("array"))
+                    .or_else(|e| err(&format!("{at}/Items"), e))?,
+                None => Template::jsonata_input_array(),
+            };
+            let selector = o
+                .get("ItemSelector")
+                .map(|v| {
+                    Template::jsonata(v, "ItemSelector", None)
+                        .or_else(|e| err(&format!("{at}/ItemSelector"), e))
+                })
+                .transpose()?;
+            (Some(items), selector)
+        } else {
+            let selector = match template_field(o, "ItemSelector", at)? {
+                Some(t) => Some(t),
+                None => template_field(o, "Parameters", at)?,
+            };
+            (template_field(o, "Items", at)?, selector)
         };
         Ok(MapSpec {
             processor,
             distributed,
             items_path: some_path(o, "ItemsPath", at)?,
-            items: template_field(o, "Items", at)?,
+            items,
             item_selector,
             max_concurrency: number_source(o, "MaxConcurrency", at)?,
             tolerated_count: number_source(o, "ToleratedFailureCount", at)?,

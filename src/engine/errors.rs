@@ -61,10 +61,12 @@ impl Failure {
         self.error_name() == names::RUNTIME
     }
 
-    /// Prefixes a `States.Runtime` cause with AWS's "An error occurred while executing the state
+    /// Prefixes a `States.Runtime` or `States.QueryEvaluationError` cause (once) with AWS's "An error occurred while executing the state
     /// 'NAME' (entered at the event id #N)." sentence. Other errors are returned unchanged.
     pub fn in_state(mut self, state: &str, entered_event: u64) -> Self {
-        if self.error_name() == names::RUNTIME {
+        const PREFIX: &str = "An error occurred while executing the state '";
+        let prefixed = self.cause.as_deref().is_some_and(|c| c.starts_with(PREFIX));
+        if matches!(self.error_name(), names::RUNTIME | names::QUERY_EVALUATION) && !prefixed {
             let detail = self.cause.take().unwrap_or_default();
             self.cause = Some(format!(
                 "An error occurred while executing the state '{state}' (entered at the event id #{entered_event}). {detail}"

@@ -84,13 +84,22 @@ pub(crate) fn parse_items(text: &str, config: &Value) -> Result<Vec<Value>, Stri
     Ok(items)
 }
 
+/// The `Parameters` (JSONPath) or `Arguments` (JSONata, `{% %}` expressions) of an
+/// `ItemReader`/`ResultWriter` named `owner`.
+fn payload_template(config: &Value, owner: &str) -> Result<Option<Template>, Failure> {
+    let compiled = match (config.get("Parameters"), config.get("Arguments")) {
+        (Some(p), _) => Template::compile(p),
+        (None, Some(a)) => Template::jsonata(a, &format!("{owner}/Arguments"), None),
+        (None, None) => return Ok(None),
+    };
+    compiled.map(Some).map_err(Failure::runtime)
+}
+
 impl Run {
     /// Reads a Map's items from a local file named by `ItemReader.Parameters` Bucket/Key.
     pub(crate) fn read_items(&mut self, reader: &Value, env: &Env<'_>) -> Result<Value, Failure> {
-        let params = match reader.get("Parameters").or_else(|| reader.get("Arguments")) {
-            Some(p) => {
-                Template::compile(p).map_err(Failure::runtime)?.eval(env, &mut self.entropy)?
-            }
+        let params = match payload_template(reader, "ItemReader")? {
+            Some(t) => t.eval(env, &mut self.entropy)?,
             None => Value::Object(Map::new()),
         };
         let part = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
@@ -119,10 +128,10 @@ impl Run {
         let context = self.context_for(id, state);
         let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Ok(Value::Null) };
         let (input, vars) = (c.input.clone(), c.vars.clone());
-        let params = match writer.get("Parameters").or_else(|| writer.get("Arguments")) {
-            Some(p) => {
+        let params = match payload_template(writer, "ResultWriter")? {
+            Some(t) => {
                 let env = Env { input: &input, context: &context, vars: &vars };
-                Template::compile(p).map_err(Failure::runtime)?.eval(&env, &mut self.entropy)?
+                t.eval(&env, &mut self.entropy)?
             }
             None => Value::Object(Map::new()),
         };

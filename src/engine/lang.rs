@@ -16,6 +16,7 @@ use crate::asl::template::Template as AslTemplate;
 
 use super::entropy::Entropy;
 use super::errors::{Failure, names};
+use super::jsonata::{JEnv, JField};
 
 /// Workflow variables visible to a cursor: its own assignments over its parents' (read-only).
 #[derive(Debug, Default, Clone)]
@@ -109,18 +110,75 @@ impl CPath {
     }
 }
 
-/// A compiled payload template.
+/// A compiled payload template: a JSONPath one (`.$` keys) or, in a JSONata state, a field
+/// value with `{% %}` expressions (`Arguments`, `Items`, `ItemSelector`).
 #[derive(Debug, Clone)]
-pub struct Template(AslTemplate);
+pub struct Template(TemplateKind);
+
+#[derive(Debug, Clone)]
+enum TemplateKind {
+    Path(AslTemplate),
+    Jsonata {
+        field: JField,
+        name: String,
+        expected: Option<&'static str>,
+    },
+    /// A JSONata Map without `Items`: the state input, which must be an array.
+    JsonataInputArray,
+}
 
 impl Template {
     pub fn compile(v: &Value) -> Result<Template, String> {
-        AslTemplate::compile(v).map(Template).map_err(|e| e.to_string())
+        AslTemplate::compile(v).map(|t| Template(TemplateKind::Path(t))).map_err(|e| e.to_string())
+    }
+
+    /// A JSONata field named `name`, which must evaluate to the JSON type `expected` if given.
+    pub fn jsonata(
+        v: &Value,
+        name: &str,
+        expected: Option<&'static str>,
+    ) -> Result<Template, String> {
+        let field = JField::compile(v)?;
+        Ok(Template(TemplateKind::Jsonata { field, name: name.to_string(), expected }))
+    }
+
+    /// The items of a JSONata Map without `Items`.
+    pub fn jsonata_input_array() -> Template {
+        Template(TemplateKind::JsonataInputArray)
     }
 
     /// Builds the payload; a failure carries AWS's cause for the field.
     pub fn eval(&self, env: &Env<'_>, rng: &mut Entropy) -> Result<Value, Failure> {
-        self.0.eval(&env.scope(), rng).map_err(|e| {
+        let t = match &self.0 {
+            TemplateKind::Path(t) => t,
+            TemplateKind::Jsonata { field, name, expected } => {
+                let states = crate::jsonata::States {
+                    input: env.input.clone(),
+                    context: env.context.clone(),
+                    result: None,
+                    error_output: None,
+                };
+                let variables = super::jsonata::variables(env.vars);
+                let jenv = JEnv::new(&states, &variables);
+                return match expected {
+                    Some(ty) => field.eval_typed(&jenv, rng, name, ty),
+                    None => field.eval(&jenv, rng, name),
+                };
+            }
+            TemplateKind::JsonataInputArray => {
+                return match env.input {
+                    Value::Array(_) => Ok(env.input.clone()),
+                    other => Err(Failure::new(
+                        names::QUERY_EVALUATION,
+                        format!(
+                            "Map state input must be an array but was: {}",
+                            serde_json::to_string(other).unwrap_or_default()
+                        ),
+                    )),
+                };
+            }
+        };
+        t.eval(&env.scope(), rng).map_err(|e| {
             let error = match &e.error {
                 crate::asl::template::ExprError::Intrinsic(
                     crate::asl::intrinsic::IntrinsicError::Invalid { .. },

@@ -41,6 +41,7 @@ pub mod errors;
 pub mod history;
 pub mod io;
 mod items;
+pub mod jsonata;
 pub mod lang;
 pub mod mock;
 mod scheduler;

@@ -130,7 +130,7 @@ impl Run {
 
     /// Reads MaxConcurrency(Path) / ToleratedFailure*(Path) values with AWS's checks.
     fn map_number(
-        &self,
+        &mut self,
         src: &Option<NumberSource>,
         field: &str,
         float: bool,
@@ -140,6 +140,20 @@ impl Run {
             None => return Ok(None),
             Some(NumberSource::Literal(v)) => (v.clone(), None),
             Some(NumberSource::Path(p)) => (p.select(env)?, Some(p.as_str())),
+            Some(NumberSource::Jsonata(t)) => {
+                let v = t.eval(env, &mut self.entropy)?;
+                let n = if float { v.as_f64() } else { v.as_f64().filter(|n| n.fract() == 0.0) };
+                return n.map(Some).ok_or_else(|| {
+                    Failure::new(
+                        names::QUERY_EVALUATION,
+                        format!(
+                            "The {field} field must be a {}, but was: {}",
+                            if float { "number" } else { "integer" },
+                            serde_json::to_string(&v).unwrap_or_default()
+                        ),
+                    )
+                });
+            }
         };
         let text = v.as_str().map(str::trim);
         let n = if float {

@@ -13,7 +13,7 @@ pub(crate) mod task;
 
 use serde_json::{Value, json};
 
-use super::compile::{Kind, Next, QueryLanguage, State};
+use super::compile::{Kind, Next, State};
 use super::errors::Failure;
 use super::history::payload;
 use super::lang::Vars;
@@ -129,12 +129,11 @@ impl Run {
 
     /// Runs (or re-runs, on retry) the state's work.
     pub(crate) fn attempt(&mut self, id: CursorId, state: &State) -> Flow {
-        let flow = match &state.kind {
-            _ if state.query_language == QueryLanguage::Jsonata => self.attempt_jsonata(id, state),
-            Kind::Task(task) => self.attempt_task(id, state, task),
-            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
-            Kind::Map(spec) => self.attempt_map(id, state, spec),
-            _ => self.attempt_simple(id, state),
+        let flow = match (&state.kind, &state.jsonata) {
+            (Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_), _) | (_, None) => {
+                self.attempt_by_kind(id, state)
+            }
+            (_, Some(spec)) => self.attempt_jsonata(id, state, spec),
         };
         match flow {
             Flow::Fail(f) => {
@@ -143,6 +142,15 @@ impl Run {
                 Flow::Fail(f.in_state(&state.name, entered))
             }
             other => other,
+        }
+    }
+
+    fn attempt_by_kind(&mut self, id: CursorId, state: &State) -> Flow {
+        match &state.kind {
+            Kind::Task(task) => self.attempt_task(id, state, task),
+            Kind::Parallel { branches } => self.attempt_parallel(id, state, branches),
+            Kind::Map(spec) => self.attempt_map(id, state, spec),
+            _ => self.attempt_simple(id, state),
         }
     }
 

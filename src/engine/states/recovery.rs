@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::Step;
 use crate::engine::compile::{Kind, State};
-use crate::engine::errors::Failure;
+use crate::engine::errors::{Failure, names};
 use crate::engine::lang::{Env, result_path};
 use crate::engine::scheduler::{Block, CursorId, Run, TimerKind};
 
@@ -24,6 +24,10 @@ impl Run {
         f: Failure,
         from_children: bool,
     ) -> Step {
+        let own_evaluation = !from_children && f.error_name() == names::QUERY_EVALUATION;
+        if own_evaluation {
+            self.evaluation_failed(id, state, &f);
+        }
         if !f.is_terminal()
             && let Some(i) = state.retry.iter().position(|r| f.matches(&r.error_equals))
         {
@@ -54,7 +58,7 @@ impl Run {
                 }
             }
         }
-        if from_children {
+        if from_children || own_evaluation {
             let kind = match state.kind {
                 Kind::Map(_) => Some("MapStateFailed"),
                 Kind::Parallel { .. } => Some("ParallelStateFailed"),
@@ -65,8 +69,12 @@ impl Run {
             }
         }
         if !f.is_terminal()
-            && let Some(catcher) = state.catch.iter().find(|c| f.matches(&c.error_equals))
+            && let Some(index) = state.catch.iter().position(|c| f.matches(&c.error_equals))
         {
+            if let Some(spec) = &state.jsonata {
+                return self.catch_jsonata(id, state, spec, index, &f);
+            }
+            let catcher = &state.catch[index];
             {
                 let mut error_output = f.to_catch_output();
                 if let (Kind::Task(_), None, Value::Object(m)) =

@@ -84,7 +84,7 @@ impl Resource {
 
 impl Run {
     fn seconds_field(
-        &self,
+        &mut self,
         src: &Option<NumberSource>,
         field: &str,
         env: &Env<'_>,
@@ -92,6 +92,19 @@ impl Run {
         match src {
             None => Ok(None),
             Some(NumberSource::Literal(v)) => Ok(v.as_i64()),
+            Some(NumberSource::Jsonata(t)) => {
+                let v = t.eval(env, &mut self.entropy)?;
+                match v.as_i64() {
+                    Some(n) if n > 0 => Ok(Some(n)),
+                    _ => Err(Failure::new(
+                        names::QUERY_EVALUATION,
+                        format!(
+                            "The {field} field must be a positive integer, but was: {}",
+                            serde_json::to_string(&v).unwrap_or_default()
+                        ),
+                    )),
+                }
+            }
             Some(NumberSource::Path(p)) => {
                 let v = p.select(env)?;
                 match v.as_i64() {
@@ -328,6 +341,9 @@ impl Run {
         if self.traces.is_some() {
             let r = result.clone();
             self.stage(id, |s| s.result = Some(r));
+        }
+        if let Some(spec) = &state.jsonata {
+            return self.finish_jsonata(id, state, spec, result);
         }
         let context = self.context_for(id, state);
         let Some(c) = self.cursors.get(id).and_then(Option::as_ref) else { return Flow::Blocked };
