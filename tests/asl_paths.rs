@@ -111,3 +111,32 @@ fn eval_owned_matches_eval() {
     let p = Path::parse("$.nope").unwrap();
     assert!(p.eval_owned(input, &context, &vars).is_err());
 }
+
+/// Small objects are searched key by key, large ones through the hash index: both must find the
+/// same fields (first, last, absent), for plain, multi-name and deep-scan steps.
+#[test]
+fn field_lookup_agrees_for_small_and_large_objects() {
+    for size in [1usize, 2, 8, 9, 40] {
+        let object: serde_json::Map<String, Value> =
+            (0..size).map(|i| (format!("k{i}"), Value::from(i))).collect();
+        let input = serde_json::json!({ "o": Value::Object(object) });
+        let scope = Scope::input(&input);
+        let eval =
+            |p: &str| Path::parse(p).expect("parses").eval(&scope).map_err(|e| e.to_string());
+        let last = format!("$.o.k{}", size - 1);
+        assert_eq!(eval("$.o.k0"), Ok(Value::from(0)), "size {size}");
+        assert_eq!(eval(&last), Ok(Value::from(size - 1)), "size {size}");
+        assert!(eval("$.o.missing").is_err(), "size {size}");
+        assert!(eval("$.o.k").is_err(), "size {size}: a prefix of a key is not the key");
+        assert_eq!(eval("$..k0"), Ok(serde_json::json!([0])), "size {size}");
+        assert_eq!(
+            eval(&format!("$.o['k0','k{}']", size - 1)),
+            Ok(if size == 1 {
+                serde_json::json!({"k0": 0})
+            } else {
+                serde_json::json!({"k0": 0, format!("k{}", size - 1): size - 1})
+            }),
+            "size {size}"
+        );
+    }
+}

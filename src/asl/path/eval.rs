@@ -39,6 +39,20 @@ impl Selection<'_> {
     }
 }
 
+/// Objects up to this size are searched by comparing keys instead of hashing the name: a key
+/// comparison costs a few instructions, SipHash of the name (what `Map::get` does) about a hundred.
+const SCAN_LIMIT: usize = 8;
+
+/// `map.get(name)`, without hashing for small objects (keys are unique, so the first equal key is
+/// the one `get` would find).
+fn field<'v>(map: &'v serde_json::Map<String, Value>, name: &str) -> Option<&'v Value> {
+    if map.len() <= SCAN_LIMIT {
+        map.iter().find_map(|(k, v)| (k == name).then_some(v))
+    } else {
+        map.get(name)
+    }
+}
+
 fn root<'v>(path: &Path, scope: &Scope<'v>) -> Result<&'v Value, PathError> {
     match &path.root {
         Root::Input => Ok(scope.input),
@@ -88,7 +102,7 @@ fn merge_leaf<'v>(
     let merge = |map: &serde_json::Map<String, Value>| {
         let mut out = serde_json::Map::new();
         for name in names {
-            if let Some(v) = map.get(&**name) {
+            if let Some(v) = field(map, name) {
                 out.insert(name.to_string(), v.clone());
             }
         }
@@ -125,7 +139,7 @@ fn definite<'v>(path: &Path, start: &'v Value, n: usize) -> Result<&'v Value, Pa
     for (i, seg) in path.segments.iter().enumerate().take(n) {
         node = match seg {
             Segment::Child(Selector::Name(name)) => match node {
-                Value::Object(map) => match map.get(&**name) {
+                Value::Object(map) => match field(map, name) {
                     Some(v) => v,
                     None if i == last => return Err(no_results(path)),
                     None => {
@@ -256,12 +270,12 @@ fn descend<'v>(
 fn apply<'v>(node: &'v Value, sel: &Selector, scope: &Scope<'_>, f: &mut dyn FnMut(&'v Value)) {
     match (sel, node) {
         (Selector::Name(name), Value::Object(map)) => {
-            if let Some(v) = map.get(&**name) {
+            if let Some(v) = field(map, name) {
                 f(v);
             }
         }
         (Selector::Names(names), Value::Object(map)) => {
-            names.iter().filter_map(|n| map.get(&**n)).for_each(f);
+            names.iter().filter_map(|n| field(map, n)).for_each(f);
         }
         (Selector::Index(i), Value::Array(items)) => {
             if let Some(v) = wrap(*i, items.len()).and_then(|i| items.get(i)) {
