@@ -93,7 +93,7 @@ async fn events_and_traces_stream() {
     assert_eq!(b.output, Some(json!({"b": 1})));
 }
 
-const CALLBACK: &str = r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+const CALLBACK: &str = r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","TimeoutSeconds":5,
  "Parameters":{"token.$":"$$.Task.Token"},"ResultPath":"$.reply","End":true}}}"#;
 
 async fn token_of(s: &mut Session) -> String {

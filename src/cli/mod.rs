@@ -11,6 +11,7 @@ mod fmt;
 mod input;
 mod layout;
 mod run;
+mod test;
 mod validate;
 
 #[derive(Parser)]
@@ -33,6 +34,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Run an execution locally (mocked tasks, virtual or real clock).
     Run(run::Args),
+    /// Run every test case of a mock configuration, check expectations, report coverage.
+    Test(test::Args),
     /// Lay out the diagram of a definition (boxes, containers, routed edges).
     Layout(layout::Args),
 }
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Run(args) => run::run(args),
+        Command::Test(args) => test::run(args),
         Command::Layout(args) => layout::run(args),
     };
     ExitCode::from(code)

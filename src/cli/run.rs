@@ -4,6 +4,8 @@
 //! (keys AWS left out stay out), plus `"history"` with `--history`. Exit codes: 0 succeeded,
 //! 1 did not, 2 usage or definition error. This is the only place that reads the system clock
 //! (to start the execution's clock) and the only place that touches files besides ItemReader.
+//! `--save-test-case NAME` records the run into the mock configuration and
+//! `FILE-stem.tests.json` ([`crate::scenario::record`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,15 +53,19 @@ pub struct Args {
     /// The state machine name (default: the file name without extension).
     #[arg(long)]
     state_machine_name: Option<String>,
+    /// The state machine type (EXPRESS changes the execution ARN and `$$.Execution`).
     #[arg(long = "type", value_enum, default_value = "STANDARD", ignore_case = true)]
     machine_type: MachineType,
+    /// The AWS account id used in ARNs.
     #[arg(long, default_value = "123456789012")]
     account: String,
+    /// The AWS region used in ARNs and task events.
     #[arg(long, default_value = "us-east-1")]
     region: String,
     /// The execution role ARN (default: a role in `--account`).
     #[arg(long)]
     role_arn: Option<String>,
+    /// Where time comes from.
     #[arg(long, value_enum, default_value = "virtual", ignore_case = true)]
     clock: ClockKind,
     /// With `--clock real`: how much faster than real time waits run.
@@ -80,6 +86,10 @@ pub struct Args {
     /// Print one JSON object instead of readable text.
     #[arg(long)]
     json: bool,
+    /// Save this run as a new (or updated) test case of `--mock-config`: its Task results as
+    /// mocked responses, its input and result as expectations in FILE-stem.tests.json.
+    #[arg(long, requires = "mock_config")]
+    save_test_case: Option<String>,
 }
 
 fn usage_error(args: &Args, message: String) -> u8 {
@@ -146,6 +156,7 @@ pub fn run(args: Args) -> u8 {
         }
         _ => None,
     };
+    let report_machine = state_machine_name.clone();
     let start = now_millis();
     let identity = ExecutionIdentity {
         execution_name: args
@@ -171,7 +182,7 @@ pub fn run(args: Args) -> u8 {
         identity,
         mocks,
         ignore_quotas: args.ignore_quotas,
-        record_history: args.history || !args.json,
+        record_history: args.history || !args.json || args.save_test_case.is_some(),
         trace: false,
         seed: args.seed,
         base_dir,
@@ -187,6 +198,19 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let code = u8::from(!matches!(report.outcome, Outcome::Succeeded(_)));
+    if let (Some(case), Some(mock_path)) = (&args.save_test_case, &args.mock_config) {
+        let recording = crate::scenario::record::recording_of(doc.value(), &report);
+        let tests = super::test::sibling(&args.file, "tests.json");
+        let machine = &report_machine;
+        match crate::scenario::record::save(mock_path, Some(&tests), machine, case, &recording) {
+            Ok(()) => eprintln!(
+                "saved test case '{case}' in {} and its expectations in {}",
+                mock_path.display(),
+                tests.display()
+            ),
+            Err(e) => return usage_error(&args, e),
+        }
+    }
     if args.json {
         print_json(report, args.history);
     } else {
@@ -223,9 +247,13 @@ fn print_json(report: ExecutionReport, history: bool) {
             Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
         );
     }
-    let mut text = serde_json::to_vec(&Value::Object(m)).unwrap_or_default();
+    let result = Value::Object(m);
+    let mut text = serde_json::to_vec(&result).unwrap_or_default();
     text.push(b'\n');
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
+    // The process ends right after this: freeing a large result value piece by piece would only
+    // cost time (measurably, for fan-outs of thousands of items); the OS reclaims it at exit.
+    std::mem::forget(result);
 }
 
 /// The readable timeline: one line per state, in the order states were entered, indented by

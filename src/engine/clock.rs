@@ -20,6 +20,11 @@ pub trait Clock: Send + Sync {
     fn is_virtual(&self) -> bool;
     /// Resolves when the virtual time `to` is reached, `from` being the scheduler's current time.
     fn sleep_until(&self, from: i64, to: i64) -> ClockFuture<'_>;
+    /// The current time for clocks that move on their own (`None` for virtual time, which only
+    /// moves when the scheduler reaches its next timer).
+    fn now(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// Virtual time: every wait completes immediately.
@@ -47,18 +52,20 @@ impl Clock for VirtualClock {
     }
 }
 
-/// Real time scaled by a speed factor (2.0 = waits take half as long).
+/// Real time scaled by a speed factor (2.0 = waits take half as long). The time measured from
+/// its creation (a monotonic clock) is scaled and added to the given start.
 #[derive(Debug, Clone, Copy)]
 pub struct RealClock {
     start: i64,
     speed: f64,
+    origin: std::time::Instant,
 }
 
 impl RealClock {
     /// A real clock starting at `start_millis`; `speed` must be positive (others mean 1).
     pub fn new(start_millis: i64, speed: f64) -> Self {
         let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
-        RealClock { start: start_millis, speed }
+        RealClock { start: start_millis, speed, origin: std::time::Instant::now() }
     }
 }
 
@@ -72,5 +79,9 @@ impl Clock for RealClock {
     fn sleep_until(&self, from: i64, to: i64) -> ClockFuture<'_> {
         let ms = (to.saturating_sub(from).max(0) as f64 / self.speed).min(1e12);
         Box::pin(tokio::time::sleep(Duration::from_micros((ms * 1000.0) as u64)))
+    }
+    fn now(&self) -> Option<i64> {
+        let scaled = self.origin.elapsed().as_secs_f64() * 1000.0 * self.speed;
+        Some(self.start.saturating_add(scaled.min(1e15) as i64))
     }
 }

@@ -24,7 +24,13 @@ pub(crate) fn json_size(v: &Value, limit: usize) -> usize {
         match v {
             Value::Null => *acc += 4,
             Value::Bool(b) => *acc += if *b { 4 } else { 5 },
-            Value::Number(n) => *acc += n.to_string().len(),
+            Value::Number(n) => {
+                *acc += match (n.as_u64(), n.as_i64()) {
+                    (Some(u), _) => digits(u),
+                    (None, Some(i)) => 1 + digits(i.unsigned_abs()),
+                    _ => n.to_string().len(),
+                }
+            }
             Value::String(s) => *acc += string_size(s),
             Value::Array(a) => {
                 *acc += 2 + a.len().saturating_sub(1);
@@ -40,6 +46,14 @@ pub(crate) fn json_size(v: &Value, limit: usize) -> usize {
                 }
             }
         }
+    }
+    fn digits(mut n: u64) -> usize {
+        let mut d = 1;
+        while n >= 10 {
+            n /= 10;
+            d += 1;
+        }
+        d
     }
     fn string_size(s: &str) -> usize {
         2 + s.len()
@@ -122,7 +136,12 @@ mod tests {
 
     #[test]
     fn size_matches_serde_for_plain_values() {
-        for v in [json!({"a": [1, "x\"y", null, true, {"b": 2.5}]}), json!("abc"), json!([])] {
+        for v in [
+            json!({"a": [1, "x\"y", null, true, {"b": 2.5}]}),
+            json!("abc"),
+            json!([]),
+            json!([0, -7, 10, 12345678901_u64, -99, 1e300]),
+        ] {
             assert_eq!(
                 json_size(&v, usize::MAX),
                 serde_json::to_string(&v).unwrap_or_default().len()

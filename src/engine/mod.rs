@@ -11,6 +11,28 @@
 //! Guarantees: no panic on any definition or input (bad data is a `States.*` failure, a bad
 //! definition a [`CompileError`]); AWS's quotas (256 KiB payloads, 25,000 history events) unless
 //! `ignore_quotas`; history events with AWS's `HistoryEventType` names, ids and details.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use serde_json::json;
+//! use statewright::engine::{compile, execute_virtual, ExecutionIdentity, Outcome, RunOptions};
+//!
+//! let definition = json!({"StartAt": "Hi", "States": {"Hi": {
+//!     "Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}!', $.name)"}, "End": true}}});
+//! let program = Arc::new(compile(&definition).unwrap());
+//! let identity = ExecutionIdentity {
+//!     execution_name: "run-1".into(), state_machine_name: "hello".into(), account: "123456789012".into(),
+//!     region: "us-east-1".into(), role_arn: "arn:aws:iam::123456789012:role/r".into(),
+//!     partition: "aws".into(), express: false,
+//! };
+//! let opts = RunOptions {
+//!     input: json!({"name": "Ada"}), identity, mocks: None, ignore_quotas: false,
+//!     record_history: true, trace: false, seed: 1, base_dir: ".".into(),
+//! };
+//! let report = execute_virtual(program, opts, 0);
+//! assert_eq!(report.outcome, Outcome::Succeeded(json!({"greeting": "Hello, Ada!"})));
+//! assert_eq!(report.history.len(), 4); // ExecutionStarted, PassStateEntered/Exited, ExecutionSucceeded
+//! ```
 
 pub mod clock;
 pub mod compile;

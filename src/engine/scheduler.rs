@@ -129,7 +129,8 @@ impl ExecutionIdentity {
             self.partition, self.region, self.account, self.state_machine_name
         )
     }
-    pub fn execution_arn(&self) -> String {
+    /// The execution ARN; EXPRESS executions end with a run id (`express_run_id`).
+    pub fn execution_arn_with(&self, express_run_id: &str) -> String {
         if self.express {
             return format!(
                 "arn:{}:states:{}:{}:express:{}:{}:{}",
@@ -138,9 +139,14 @@ impl ExecutionIdentity {
                 self.account,
                 self.state_machine_name,
                 self.execution_name,
-                self.execution_name
+                express_run_id
             );
         }
+        self.execution_arn()
+    }
+
+    /// The STANDARD execution ARN.
+    pub fn execution_arn(&self) -> String {
         format!(
             "arn:{}:states:{}:{}:execution:{}:{}",
             self.partition, self.region, self.account, self.state_machine_name, self.execution_name
@@ -183,7 +189,7 @@ impl Run {
         let id = &opts.identity;
         let input = if prog.uses_context { opts.input.clone() } else { Value::Null };
         let mut execution_context = serde_json::json!({
-            "Id": id.execution_arn(),
+            "Id": id.execution_arn_with(&Entropy::new(opts.seed ^ 0x5EED).uuid()),
             "Input": input,
             "Name": id.execution_name,
             "RoleArn": id.role_arn,

@@ -311,6 +311,9 @@ async fn drive(
             }
             continue;
         }
+        if let Some(now) = clock.now() {
+            run.now = run.now.max(now);
+        }
         let traced = run.traces.as_ref().map_or(0, Vec::len);
         let hit = run.drain_ready();
         if let Some(traces) = run.traces.as_ref() {
@@ -328,7 +331,10 @@ async fn drive(
         if run.outcome.is_some() {
             break;
         }
-        if let Some(at) = run.next_timer_at() {
+        // In virtual time a callback may arrive "at any moment": time stands still while a task
+        // waits for one, so its TimeoutSeconds cannot run out before the debugger answers.
+        let frozen = clock.is_virtual() && run.awaits_callback();
+        if let Some(at) = run.next_timer_at().filter(|_| !frozen) {
             if clock.is_virtual() {
                 run.fire_next_timer();
             } else {

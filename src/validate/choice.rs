@@ -54,7 +54,7 @@ fn operator(name: &str) -> Option<Operand> {
 
 pub(crate) fn check_choice(s: &State<'_>, cx: &mut Ctx<'_>) {
     let here = s.field("Choices");
-    match s.obj.get("Choices") {
+    match s.get("Choices") {
         None => {
             cx.error(
                 Code::MissingField,
@@ -82,7 +82,7 @@ pub(crate) fn check_choice(s: &State<'_>, cx: &mut Ctx<'_>) {
             );
         }
     }
-    if let Some(d) = s.obj.get("Default")
+    if let Some(d) = s.get("Default")
         && !d.is_string()
     {
         cx.error(

@@ -15,7 +15,7 @@ use crate::diagnostic::Code;
 
 pub(crate) fn check_retry_catch(s: &State<'_>, cx: &mut Ctx<'_>) {
     for key in ["Retry", "Catch"] {
-        let Some(value) = s.obj.get(key) else { continue };
+        let Some(value) = s.get(key) else { continue };
         let here = s.field(key);
         let Some(list) = value.as_array() else {
             cx.error(
@@ -45,6 +45,26 @@ pub(crate) fn check_retry_catch(s: &State<'_>, cx: &mut Ctx<'_>) {
         }
     }
 }
+
+/// The errors Step Functions itself raises (besides `States.ALL`, which matches any error).
+const PREDEFINED: [&str; 16] = [
+    "States.Timeout",
+    "States.HeartbeatTimeout",
+    "States.TaskFailed",
+    "States.Permissions",
+    "States.ResultPathMatchFailure",
+    "States.ParameterPathFailure",
+    "States.QueryEvaluationError",
+    "States.BranchFailed",
+    "States.NoChoiceMatched",
+    "States.IntrinsicFailure",
+    "States.ExceedToleratedFailureThreshold",
+    "States.ItemReaderFailed",
+    "States.ResultWriterFailed",
+    "States.Runtime",
+    "States.DataLimitExceeded",
+    "States.Http.Socket",
+];
 
 fn check_error_equals(obj: &Map<String, Value>, ptr: &str, is_last: bool, cx: &mut Ctx<'_>) {
     let here = at(ptr, "ErrorEquals");
@@ -81,6 +101,17 @@ fn check_error_equals(obj: &Map<String, Value>, ptr: &str, is_last: bool, cx: &m
     for (i, name) in list.iter().enumerate() {
         match name.as_str() {
             Some("States.ALL") => has_all = true,
+            Some(other) if other.starts_with("States.") && !PREDEFINED.contains(&other) => {
+                cx.warning(
+                    Code::Lint,
+                    format!("{here}/{i}"),
+                    format!("\"{other}\" is not an error Step Functions raises, so this entry never matches it."),
+                )
+                .hint = Some(format!(
+                    "Error names starting with States. are Step Functions' own: {}.",
+                    PREDEFINED.join(", ")
+                ));
+            }
             Some(_) => {}
             None => {
                 cx.error(

@@ -11,7 +11,7 @@ use super::{Ctx, Ql};
 use crate::diagnostic::Code;
 
 pub(crate) fn check_state(s: &State<'_>, cx: &mut Ctx<'_>) {
-    if s.ty == StateType::Choice && !s.obj.contains_key("Default") {
+    if s.ty == StateType::Choice && !s.has("Default") {
         cx.warning(Code::Lint, s.ptr, "This Choice state has no 'Default': if no rule matches, the execution fails with States.NoChoiceMatched.")
             .hint = Some("Add \"Default\": the state to go to when no rule matches.".into());
     }
@@ -22,7 +22,7 @@ pub(crate) fn check_state(s: &State<'_>, cx: &mut Ctx<'_>) {
             .is_some_and(|r| r.ends_with(".waitForTaskToken"))
         && !["HeartbeatSeconds", "HeartbeatSecondsPath", "TimeoutSeconds", "TimeoutSecondsPath"]
             .iter()
-            .any(|k| s.obj.contains_key(*k))
+            .any(|k| s.has(k))
     {
         cx.warning(Code::Lint, s.ptr, "This task waits for a callback with no time limit: if the token is never returned, the execution waits for up to a year.")
             .hint = Some("Set 'TimeoutSeconds' (and 'HeartbeatSeconds') so a lost callback fails the task instead.".into());

@@ -8,7 +8,7 @@
 //! (AWS then skips the reachability report, so do we); state names are unique across the whole
 //! definition, nested machines included. Reachability is one breadth-first walk: linear.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -40,8 +40,11 @@ pub(crate) struct Walk {
     /// The top-level machine's query language: inner states inherit it, not their Map's or
     /// Parallel's own.
     pub top: Ql,
-    /// Where each state name is defined, for the uniqueness rule.
-    names: HashMap<String, Vec<String>>,
+    /// How many states carry each name (by hash: no allocation per state), for the uniqueness
+    /// rule; a second pass finds the places of the few names seen twice.
+    names: HashMap<u64, u32>,
+    /// Every Map `Label` and where it is, for the uniqueness rule.
+    pub labels: Vec<(String, String)>,
 }
 
 pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
@@ -64,9 +67,69 @@ pub(crate) fn check_definition(root: &Value, cx: &mut Ctx<'_>) {
             Ql::of(v)
         }
     };
-    let mut walk = Walk { top, names: HashMap::new() };
+    let mut walk = Walk { top, names: HashMap::new(), labels: Vec::new() };
     check_machine(obj, "", MachineKind::Root, &mut walk, cx);
-    report_duplicate_names(walk.names, cx);
+    report_duplicate_labels(&walk.labels, cx);
+    let suspects: HashSet<u64> =
+        walk.names.iter().filter(|(_, n)| **n > 1).map(|(h, _)| *h).collect();
+    if !suspects.is_empty() {
+        let mut places: HashMap<String, Vec<String>> = HashMap::new();
+        collect_names(obj, "", &suspects, &mut places);
+        report_duplicate_names(places, cx);
+    }
+}
+
+/// A Map Label names the Map's child executions, so two Maps may not share one.
+fn report_duplicate_labels(labels: &[(String, String)], cx: &mut Ctx<'_>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (label, ptr) in labels {
+        if let Some(first) = seen.insert(label, ptr) {
+            cx.error(
+                Code::InvalidFieldValue,
+                ptr,
+                format!("Another Map state already uses the Label \"{label}\"."),
+            )
+            .hint = Some(format!(
+                "Labels must be unique in the state machine (the other one is at {first})."
+            ));
+        }
+    }
+}
+
+fn name_hash(name: &str) -> u64 {
+    // FNV-1a: short names, one multiply per byte.
+    name.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The pointer of every state whose name hashes to one of `suspects`, in every machine.
+fn collect_names(
+    machine: &Map<String, Value>,
+    ptr: &str,
+    suspects: &HashSet<u64>,
+    places: &mut HashMap<String, Vec<String>>,
+) {
+    let Some(states) = machine.get("States").and_then(Value::as_object) else { return };
+    let states_ptr = at(ptr, "States");
+    for (name, state) in states {
+        let state_ptr = at(&states_ptr, name);
+        if suspects.contains(&name_hash(name)) {
+            places.entry(name.clone()).or_default().push(state_ptr.clone());
+        }
+        let Some(state) = state.as_object() else { continue };
+        if let Some(branches) = state.get("Branches").and_then(Value::as_array) {
+            for (i, branch) in branches.iter().enumerate() {
+                if let Some(b) = branch.as_object() {
+                    collect_names(b, &format!("{state_ptr}/Branches/{i}"), suspects, places);
+                }
+            }
+        }
+        for key in ["ItemProcessor", "Iterator"] {
+            if let Some(inner) = state.get(key).and_then(Value::as_object) {
+                collect_names(inner, &at(&state_ptr, key), suspects, places);
+            }
+        }
+    }
 }
 
 /// Every definition of a state name used more than once (all of them: the user picks which
@@ -215,7 +278,7 @@ pub(crate) fn check_machine(
 
     for (name, state) in states_obj {
         let state_ptr = at(&states_ptr, name);
-        walk.names.entry(name.clone()).or_default().push(state_ptr.clone());
+        *walk.names.entry(name_hash(name)).or_default() += 1;
         check_state_name(name, &state_ptr, cx);
         states::check_state(name, state, &state_ptr, walk, cx);
     }
@@ -249,7 +312,12 @@ fn check_transitions(
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); states_obj.len()];
     let mut roots = Vec::new();
 
-    let mut target = |name: &Value, field_ptr: String, from: Option<usize>, cx: &mut Ctx<'_>| {
+    // Suggestions cost a scan of the names each: offer them for the first few misses only.
+    let mut suggestions_left = 20usize;
+    let mut target = |name: &Value,
+                      field_ptr: &dyn Fn() -> String,
+                      from: Option<usize>,
+                      cx: &mut Ctx<'_>| {
         let Some(name) = name.as_str() else { return };
         match index.get(name) {
             Some(&to) => match from {
@@ -257,57 +325,66 @@ fn check_transitions(
                 None => roots.push(to),
             },
             None => {
+                let place = if ptr.is_empty() { "in the state machine" } else { "in this branch" };
                 cx.error(
                     Code::MissingTransitionTarget,
-                    field_ptr,
+                    field_ptr(),
                     format!("Missing 'Next' target: {name}"),
                 )
-                .hint = Some(format!(
-                    "No state named \"{name}\" exists {}. Check the spelling (names are case-sensitive) or add that state.",
-                    if ptr.is_empty() {
-                        "in the state machine".to_string()
-                    } else {
-                        "in this branch".to_string()
-                    }
-                ));
+                .hint = Some(
+                    match (suggestions_left > 0)
+                        .then(|| {
+                            suggestions_left -= 1;
+                            closest(name, states_obj.keys())
+                        })
+                        .flatten()
+                    {
+                        Some(near) => format!(
+                            "No state named \"{name}\" exists {place}. Did you mean \"{near}\"?"
+                        ),
+                        None => format!(
+                            "No state named \"{name}\" exists {place}. Check the spelling (names are case-sensitive) or add that state."
+                        ),
+                    },
+                );
             }
         }
     };
 
     if let Some(start) = obj.get("StartAt") {
-        target(start, at(ptr, "StartAt"), None, cx);
+        target(start, &|| at(ptr, "StartAt"), None, cx);
     }
     let mut has_terminal = false;
     for (i, (name, state)) in states_obj.iter().enumerate() {
         let Some(state) = state.as_object() else { continue };
-        let sp = at(states_ptr, name);
-        if let Some("Succeed" | "Fail") = state.get("Type").and_then(Value::as_str) {
+        let sp = || at(states_ptr, name);
+        if let Some("Succeed" | "Fail") = states::get(state, "Type").and_then(Value::as_str) {
             has_terminal = true;
         }
-        if state.get("End") == Some(&Value::Bool(true)) {
+        if states::get(state, "End") == Some(&Value::Bool(true)) {
             has_terminal = true;
         }
-        if let Some(next) = state.get("Next") {
-            target(next, at(&sp, "Next"), Some(i), cx);
+        if let Some(next) = states::get(state, "Next") {
+            target(next, &|| at(&sp(), "Next"), Some(i), cx);
         }
-        if state.get("Type").and_then(Value::as_str) == Some("Choice") {
-            if let Some(default) = state.get("Default") {
-                target(default, at(&sp, "Default"), Some(i), cx);
+        if states::get(state, "Type").and_then(Value::as_str) == Some("Choice") {
+            if let Some(default) = states::get(state, "Default") {
+                target(default, &|| at(&sp(), "Default"), Some(i), cx);
             }
-            if let Some(choices) = state.get("Choices").and_then(Value::as_array) {
-                let cp = at(&sp, "Choices");
+            if let Some(choices) = states::get(state, "Choices").and_then(Value::as_array) {
+                let cp = || at(&sp(), "Choices");
                 for (j, rule) in choices.iter().enumerate() {
-                    if let Some(next) = rule.get("Next") {
-                        target(next, format!("{cp}/{j}/Next"), Some(i), cx);
+                    if let Some(next) = rule.as_object().and_then(|r| states::get(r, "Next")) {
+                        target(next, &|| format!("{}/{j}/Next", cp()), Some(i), cx);
                     }
                 }
             }
         }
-        if let Some(catchers) = state.get("Catch").and_then(Value::as_array) {
-            let cp = at(&sp, "Catch");
+        if let Some(catchers) = states::get(state, "Catch").and_then(Value::as_array) {
+            let cp = || at(&sp(), "Catch");
             for (j, catcher) in catchers.iter().enumerate() {
-                if let Some(next) = catcher.get("Next") {
-                    target(next, format!("{cp}/{j}/Next"), Some(i), cx);
+                if let Some(next) = catcher.as_object().and_then(|c| states::get(c, "Next")) {
+                    target(next, &|| format!("{}/{j}/Next", cp()), Some(i), cx);
                 }
             }
         }
@@ -346,6 +423,35 @@ fn check_transitions(
     }
 }
 
+/// The state name most like `wanted` (case-insensitive equal, or at most two edits away).
+fn closest<'n>(wanted: &str, names: impl Iterator<Item = &'n String>) -> Option<&'n str> {
+    let budget = if wanted.chars().count() <= 3 { 1 } else { 2 };
+    names
+        .map(|n| {
+            let d = if n.eq_ignore_ascii_case(wanted) { 0 } else { edit_distance(wanted, n) };
+            (d, n)
+        })
+        .filter(|(d, _)| *d <= budget)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.as_str())
+}
+
+/// Levenshtein distance, by characters (only computed when a target is missing).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -360,5 +466,21 @@ fn quoted_list(items: &[&str]) -> String {
         0 => String::new(),
         1 => quoted[0].clone(),
         n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn suggests_the_nearest_state_name() {
+        assert_eq!(edit_distance("Hnadler", "Handler"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let names: Vec<String> =
+            ["Handler", "Done", "Start"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(closest("Hnadler", names.iter()), Some("Handler"));
+        assert_eq!(closest("done", names.iter()), Some("Done"));
+        assert_eq!(closest("Elsewhere", names.iter()), None);
     }
 }

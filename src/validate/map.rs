@@ -16,7 +16,7 @@ use super::{Ctx, Ql, at, jsonata, kind, paths, payload};
 use crate::diagnostic::Code;
 
 pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
-    match (s.obj.get("ItemProcessor"), s.obj.get("Iterator")) {
+    match (s.get("ItemProcessor"), s.get("Iterator")) {
         (Some(_), Some(_)) => {
             cx.error(
                 Code::SchemaValidationFailed,
@@ -38,7 +38,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     for (key, machine) in
         [("ItemProcessor", MachineKind::ItemProcessor), ("Iterator", MachineKind::Iterator)]
     {
-        if let Some(v) = s.obj.get(key) {
+        if let Some(v) = s.get(key) {
             let here = s.field(key);
             match v.as_object() {
                 Some(obj) => check_machine(obj, &here, machine, walk, cx),
@@ -61,7 +61,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     only_one_of(s, "ToleratedFailureCount", "ToleratedFailureCountPath", cx);
     check_count(s, "MaxConcurrency", 0, u64::MAX, cx);
     check_count(s, "ToleratedFailureCount", 0, u64::MAX, cx);
-    if let Some(v) = s.obj.get("ToleratedFailurePercentage") {
+    if let Some(v) = s.get("ToleratedFailurePercentage") {
         let here = s.field("ToleratedFailurePercentage");
         if s.ql == Ql::Jsonata && jsonata::is_expression(v) {
             jsonata::check_value(v, &here, jsonata::Scope::State, cx);
@@ -81,7 +81,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     ] {
         check_reference_path_field(s, key, cx);
     }
-    if let Some(items) = s.obj.get("Items") {
+    if let Some(items) = s.get("Items") {
         let here = s.field("Items");
         if !(items.is_array() || jsonata::is_expression(items)) {
             cx.error(
@@ -93,7 +93,7 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
         jsonata::check_value(items, &here, jsonata::Scope::State, cx);
     }
     for key in ["ItemSelector", "Parameters"] {
-        if let Some(v) = s.obj.get(key) {
+        if let Some(v) = s.get(key) {
             let here = s.field(key);
             match s.ql {
                 Ql::JsonPath if key == "ItemSelector" => {
@@ -104,16 +104,20 @@ pub(crate) fn check_map(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
             }
         }
     }
-    if let Some(label) = s.obj.get("Label") {
-        check_label(label, &s.field("Label"), cx);
+    if let Some(label) = s.get("Label") {
+        let here = s.field("Label");
+        check_label(label, &here, cx);
+        if let Some(text) = label.as_str() {
+            walk.labels.push((text.to_owned(), here));
+        }
     }
-    if let Some(reader) = s.obj.get("ItemReader") {
+    if let Some(reader) = s.get("ItemReader") {
         check_item_reader(reader, &s.field("ItemReader"), s.ql, cx);
     }
-    if let Some(batcher) = s.obj.get("ItemBatcher") {
+    if let Some(batcher) = s.get("ItemBatcher") {
         check_item_batcher(batcher, &s.field("ItemBatcher"), s.ql, cx);
     }
-    if let Some(writer) = s.obj.get("ResultWriter") {
+    if let Some(writer) = s.get("ResultWriter") {
         check_result_writer(writer, &s.field("ResultWriter"), s.ql, cx);
     }
 }
@@ -172,7 +176,7 @@ fn check_label(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
         c.is_whitespace()
             || c.is_control()
             || ('\u{7f}'..='\u{9f}').contains(&c)
-            || "\"#$%&*:;<>?[\\]^`{}~".contains(c)
+            || "\"#$%&*,:;<>?[\\]^`{|}~".contains(c)
     };
     if let Some(bad) = label.chars().find(|c| forbidden(*c)) {
         let shown = if bad.is_control() || bad.is_whitespace() {
@@ -181,7 +185,7 @@ fn check_label(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
             format!("'{bad}'")
         };
         cx.error(Code::InvalidFieldValue, ptr, format!("Label contains an invalid character: {shown}."))
-            .hint = Some("A Label may not contain spaces, control characters or any of \" # $ % & * : ; < > ? [ \\ ] ^ ` { } ~.".into());
+            .hint = Some("A Label may not contain spaces, control characters or any of \" # $ % & * , : ; < > ? [ \\ ] ^ ` { | } ~.".into());
     }
 }
 
@@ -335,11 +339,14 @@ fn check_item_reader(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
                 paths::check_path_field(v, &here, key, paths::PathKind::Reference, cx);
             }
             _ => {
-                cx.error(
-                    Code::FieldNotAllowed,
+                // AWS keeps adding reader options (new input types bring new fields), so an
+                // unknown one is a warning: likely a typo, possibly newer than this list.
+                cx.warning(
+                    Code::Lint,
                     &cp,
-                    format!("Field '{key}' is not supported in a ReaderConfig."),
-                );
+                    format!("'{key}' is not a ReaderConfig field Statewright knows; check its spelling."),
+                )
+                .hint = Some("Known fields: InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, ManifestType, MaxItems, MaxItemsPath.".into());
             }
         }
     }
@@ -354,6 +361,18 @@ fn check_item_batcher(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
         );
         return;
     };
+    for (a, b) in [
+        ("MaxItemsPerBatch", "MaxItemsPerBatchPath"),
+        ("MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"),
+    ] {
+        if obj.contains_key(a) && obj.contains_key(b) {
+            cx.error(
+                Code::SchemaValidationFailed,
+                ptr,
+                format!("The ItemBatcher may have only one of '{a}' and '{b}'."),
+            );
+        }
+    }
     for (key, v) in obj {
         let here = at(ptr, key);
         let expression = ql == Ql::Jsonata && jsonata::is_expression(v);

@@ -6,13 +6,19 @@
 //! AWS names (the state object for "field not supported", the `Next`/`Default`/`StartAt` field for
 //! a missing target, ...); runs in time linear in the size of the definition.
 //!
-//! The rules are split by family: [`machine`] (StartAt/States, transitions, reachability, terminal
-//! states, nested branches), [`fields`] (which field is allowed on which state type and query
-//! language), [`states`] (per-type value rules), [`choice`], [`errors`] (Retry/Catch), [`map`],
-//! [`resource`] (Task resources, EXPRESS restrictions), [`paths`], [`payload`] (payload
-//! templates and intrinsic functions), [`jsonata`] (`{% %}` expressions) and [`lint`] (warnings).
+//! The rules are split by family: `machine` (StartAt/States, transitions, reachability, terminal
+//! states, nested branches), `fields` (which field is allowed on which state type and query
+//! language), `states` (per-type value rules), `choice`, `errors` (Retry/Catch), `map`,
+//! `resource` (Task resources, EXPRESS restrictions), `paths`, `payload` (payload
+//! templates and intrinsic functions), `jsonata` (`{% %}` expressions), `duplicates`
+//! (repeated keys, from the text) and `lint` (warnings).
+//!
+//! Where AWS reports a problem at a node, so do we (a field not supported: the state object; a
+//! bad `.$` value: that key; a missing target: the `Next`/`Default`/`StartAt` field); where AWS
+//! gives no location (no terminal state) we point at the `States` object the user must change.
 
 mod choice;
+mod duplicates;
 mod errors;
 mod fields;
 mod jsonata;
@@ -48,17 +54,17 @@ pub struct Options {
 pub fn validate(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let mut cx = Ctx { options, out: Vec::new() };
     machine::check_definition(doc.value(), &mut cx);
-    // Duplicate keys need the located syntax tree; only build it when the text has a chance of
-    // containing one (serde_json keeps the last of two equal keys, so the value cannot tell).
-    for pointer in doc.duplicate_keys() {
-        let name = crate::asl::pointer::tokens(pointer).last().unwrap_or_default().into_owned();
+    // serde_json keeps the last of two equal keys, so only the text can show repeats.
+    for pointer in duplicates::repeated_keys(doc.text()) {
+        let name = crate::asl::pointer::tokens(&pointer).last().unwrap_or_default().into_owned();
         cx.error(
             Code::DuplicateKey,
-            pointer.clone(),
+            pointer,
             format!("The field '{name}' appears more than once in the same object."),
         )
         .hint = Some(
-            "Keep only one of them: AWS rejects a definition with repeated field names.".into(),
+            "Keep only one of them: AWS rejects a definition with repeated field names (only the last one would count)."
+                .into(),
         );
     }
     let mut out = cx.out;

@@ -4,13 +4,13 @@
 //!
 //! Guarantees: a path starts at `$` (the input), `$$` (the context object) or `$name` (a
 //! variable), where allowed; brackets and quotes balance; a reference path has no wildcard,
-//! filter, slice, union or `..`; `ResultPath` starts at `$` itself. The check is syntactic: it
-//! never rejects what AWS's JSONPath accepts in these positions (filters and scripts are passed
-//! through when balanced).
+//! filter, slice, union, function or `..`; `ResultPath` starts at `$` itself. The grammar is the
+//! `asl::path` parser's (Jayway's, which AWS runs), so what parses here is what AWS evaluates.
 
 use serde_json::Value;
 
 use super::{Ctx, kind, payload};
+use crate::asl::path::{Path, Root};
 use crate::diagnostic::Code;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,123 +72,35 @@ pub(crate) fn check_path_field(
     }
 }
 
-/// Why `text` is not a path of kind `k`, or `None` when it is one.
+/// Why `text` is not a path of kind `k`, or `None` when it is one. Syntax is
+/// [`crate::asl::path::Path`]'s (Jayway's grammar, as AWS evaluates it); the kind adds the
+/// single-value and input-only rules.
 pub(crate) fn path_problem(text: &str, k: PathKind) -> Option<String> {
-    let b = text.as_bytes();
-    if b.first() != Some(&b'$') {
+    if !text.starts_with('$') {
         return Some(format!("\"{text}\" does not start with $"));
     }
-    let mut i = 1;
-    if b.get(1) == Some(&b'$') {
-        if k == PathKind::ResultPath {
-            return Some("ResultPath cannot point into the context object ($$)".into());
-        }
-        i = 2;
-    } else if b.get(1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
-        if k == PathKind::ResultPath {
-            return Some("ResultPath cannot name a variable; use Assign to set variables".into());
-        }
-        while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
-            i += 1;
-        }
-    }
-    let single = k != PathKind::Path;
-    while i < b.len() {
-        match b[i] {
-            b'.' => {
-                if b.get(i + 1) == Some(&b'.') {
-                    if single {
-                        return Some("'..' (search at any depth) can match several values".into());
-                    }
-                    i += 1;
-                }
-                i += 1;
-                if b.get(i) == Some(&b'*') {
-                    if single {
-                        return Some("'*' can match several values".into());
-                    }
-                    i += 1;
-                    continue;
-                }
-                let start = i;
-                while i < b.len() && !matches!(b[i], b'.' | b'[') {
-                    if matches!(b[i], b']' | b'(' | b')' | b'\'' | b'"')
-                        || b[i].is_ascii_whitespace()
-                    {
-                        return Some(format!("unexpected '{}' in a field name", char::from(b[i])));
-                    }
-                    i += 1;
-                }
-                if i == start {
-                    return Some("a '.' must be followed by a field name".into());
-                }
+    let path = match Path::parse(text) {
+        Ok(p) => p,
+        Err(e) => return Some(e.message),
+    };
+    if k == PathKind::ResultPath {
+        match path.root() {
+            Root::Input => {}
+            Root::Context => {
+                return Some("ResultPath cannot point into the context object ($$)".into());
             }
-            b'[' => {
-                let end = match closing_bracket(b, i) {
-                    Some(e) => e,
-                    None => return Some("a '[' is not closed by ']'".into()),
-                };
-                let inner = text[i + 1..end].trim();
-                if inner.is_empty() {
-                    return Some("'[]' is empty".into());
-                }
-                let is_index = inner.bytes().all(|c| c.is_ascii_digit());
-                let is_name =
-                    (inner.starts_with('\'') && inner.ends_with('\'') && inner.len() >= 2)
-                        || (inner.starts_with('"') && inner.ends_with('"') && inner.len() >= 2);
-                if !(is_index || is_name) {
-                    if single {
-                        return Some(format!("'[{inner}]' can match several values"));
-                    }
-                    let numeric_like = inner
-                        .bytes()
-                        .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b':' | b',' | b' '));
-                    let script = inner.starts_with('?') || inner.starts_with('(') || inner == "*";
-                    let names = inner.starts_with('\'') || inner.starts_with('"');
-                    if !(numeric_like || script || names) {
-                        return Some(format!(
-                            "'[{inner}]' is not an index, a name in quotes, a slice or a filter"
-                        ));
-                    }
-                }
-                i = end + 1;
-            }
-            c => {
-                return Some(format!("unexpected '{}' after \"{}\"", char::from(c), &text[..i]));
+            Root::Variable(_) => {
+                return Some(
+                    "ResultPath cannot name a variable; use Assign to set variables".into(),
+                );
             }
         }
     }
-    None
-}
-
-/// The index of the `]` closing the `[` at `open`, skipping quoted text and nested brackets.
-fn closing_bracket(b: &[u8], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut i = open;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) => {
-                if c == b'\\' {
-                    i += 1;
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None => match c {
-                b'\'' | b'"' => quote = Some(c),
-                b'[' | b'(' => depth += 1,
-                b']' | b')' => {
-                    depth = depth.checked_sub(1)?;
-                    if depth == 0 {
-                        return (c == b']').then_some(i);
-                    }
-                }
-                _ => {}
-            },
-        }
-        i += 1;
+    if k != PathKind::Path && !path.is_definite() {
+        return Some(
+            "it can match several values (it uses *, .., a filter, a slice, a list or a function)"
+                .into(),
+        );
     }
     None
 }
@@ -208,7 +120,7 @@ mod tests {
             ("$.a[0].b['c d']", Reference, true),
             ("$.delivery-partner", Reference, true),
             ("$.a[?(@.b == 1)]", Path, true),
-            ("$[(@.length-1)].bar", Path, true),
+            ("$[(@.length-1)].bar", Path, false),
             ("$.vals[3:]", Path, true),
             ("$..a", Path, true),
             ("$.a[*]", Reference, false),

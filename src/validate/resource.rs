@@ -16,7 +16,7 @@ use super::{Ctx, MachineType, Ql, jsonata, kind, payload};
 use crate::diagnostic::Code;
 
 pub(crate) fn check_task(s: &State<'_>, cx: &mut Ctx<'_>) {
-    match s.obj.get("Resource") {
+    match s.get("Resource") {
         None => {
             cx.error(Code::MissingField, s.ptr, "A Task state needs a 'Resource': the ARN of the work to run.")
                 .hint = Some("For example arn:aws:states:::lambda:invoke, or the ARN of a Lambda function or activity.".into());
@@ -36,7 +36,15 @@ pub(crate) fn check_task(s: &State<'_>, cx: &mut Ctx<'_>) {
     check_count(s, "HeartbeatSeconds", 1, 99_999_999, cx);
     check_reference_path_field(s, "TimeoutSecondsPath", cx);
     check_reference_path_field(s, "HeartbeatSecondsPath", cx);
-    if let Some(creds) = s.obj.get("Credentials") {
+    if let (Some(h), Some(t)) = (
+        s.get("HeartbeatSeconds").and_then(Value::as_u64),
+        s.get("TimeoutSeconds").and_then(Value::as_u64),
+    ) && h >= t
+    {
+        cx.warning(Code::Lint, s.field("HeartbeatSeconds"), format!("HeartbeatSeconds ({h}) is not less than TimeoutSeconds ({t}), so the heartbeat can never fail the task first."))
+            .hint = Some("Make HeartbeatSeconds smaller than TimeoutSeconds.".into());
+    }
+    if let Some(creds) = s.get("Credentials") {
         check_credentials(creds, &s.field("Credentials"), s.ql, cx);
     }
     debug_assert_eq!(s.ty, StateType::Task);
@@ -56,6 +64,15 @@ fn check_credentials(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
     if !has_role {
         cx.error(Code::SchemaValidationFailed, ptr, "The field 'RoleArn' is required but was missing.")
             .hint = Some("Credentials name the IAM role the task runs as: add \"RoleArn\": \"arn:aws:iam::ACCOUNT:role/NAME\".".into());
+    }
+    if let Some(role) = obj.get("RoleArn")
+        && !role.is_string()
+    {
+        cx.error(
+            Code::InvalidFieldValue,
+            crate::asl::pointer::join(ptr, "RoleArn"),
+            format!("'RoleArn' must be the ARN of an IAM role (text), not {}.", kind(role)),
+        );
     }
     match ql {
         Ql::JsonPath => payload::check_template(value, ptr, cx),
@@ -186,7 +203,11 @@ fn check_resource(arn: &str, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
                     ptr,
                     format!("The resource {arn} is not recognized: it is not a service integration Step Functions offers."),
                 )
-                .hint = Some("Check the service and action names and their spelling (they are case-sensitive); for any AWS API call use arn:aws:states:::aws-sdk:SERVICE:ACTION.".into());
+                .hint = Some(if call.contains(':') && !call.starts_with("aws-sdk:") {
+                    format!("Step Functions has no optimized integration for {call}. To call that API, use arn:aws:states:::aws-sdk:{call} (names are case-sensitive).")
+                } else {
+                    "Check the service and action names and their spelling (they are case-sensitive); for any AWS API call use arn:aws:states:::aws-sdk:SERVICE:ACTION.".into()
+                });
                 return;
             }
             if express {

@@ -22,9 +22,28 @@ pub(crate) struct State<'a> {
     pub ql: Ql,
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
     pub(crate) fn field(&self, key: &str) -> String {
         at(self.ptr, key)
+    }
+
+    /// The value of `key` on this state.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        get(self.obj, key)
+    }
+
+    pub(crate) fn has(&self, key: &str) -> bool {
+        get(self.obj, key).is_some()
+    }
+}
+
+/// `obj[key]` by a linear scan for the small objects states are (cheaper than hashing the key);
+/// a hash lookup for large ones.
+pub(crate) fn get<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    if obj.len() <= 24 {
+        obj.iter().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        obj.get(key)
     }
 }
 
@@ -37,7 +56,7 @@ pub(crate) fn check_state(name: &str, value: &Value, ptr: &str, walk: &mut Walk,
         );
         return;
     };
-    let ty = match obj.get("Type") {
+    let ty = match get(obj, "Type") {
         None => {
             cx.error(Code::MissingField, ptr, format!("State \"{name}\" has no 'Type'."))
                 .hint = Some("Add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel or Map.".into());
@@ -57,7 +76,7 @@ pub(crate) fn check_state(name: &str, value: &Value, ptr: &str, walk: &mut Walk,
             ty
         }
     };
-    let ql = match obj.get("QueryLanguage") {
+    let ql = match get(obj, "QueryLanguage") {
         None => walk.top,
         Some(v) => {
             check_query_language_value(v, &at(ptr, "QueryLanguage"), cx);
@@ -102,8 +121,8 @@ fn check_next_end(s: &State<'_>, cx: &mut Ctx<'_>) {
     if matches!(s.ty, StateType::Choice | StateType::Succeed | StateType::Fail) {
         return; // Next/End there are refused by the field table.
     }
-    let next = s.obj.get("Next");
-    let end = s.obj.get("End");
+    let next = s.get("Next");
+    let end = s.get("End");
     if let Some(n) = next
         && !n.is_string()
     {
@@ -145,40 +164,40 @@ fn check_next_end(s: &State<'_>, cx: &mut Ctx<'_>) {
 /// Fields several types share: Comment, paths, payload templates, Assign, Output, Arguments.
 fn check_common(s: &State<'_>, cx: &mut Ctx<'_>) {
     for (key, value) in s.obj {
-        let here = s.field(key);
+        let here = || s.field(key);
         match key.as_str() {
             "Comment" if !value.is_string() => {
                 cx.error(
                     Code::InvalidFieldValue,
-                    here,
+                    here(),
                     format!("'Comment' must be text, not {}.", kind(value)),
                 );
             }
             "InputPath" | "OutputPath" if s.ql == Ql::JsonPath && !value.is_null() => {
-                paths::check_path_field(value, &here, key, paths::PathKind::Path, cx);
+                paths::check_path_field(value, &here(), key, paths::PathKind::Path, cx);
             }
             "ResultPath" if s.ql == Ql::JsonPath && !value.is_null() => {
-                paths::check_path_field(value, &here, key, paths::PathKind::ResultPath, cx);
+                paths::check_path_field(value, &here(), key, paths::PathKind::ResultPath, cx);
             }
             "Parameters" | "ResultSelector" if s.ql == Ql::JsonPath => {
-                payload::check_template_field(value, &here, key, cx);
+                payload::check_template_field(value, &here(), key, cx);
             }
             "Assign" => match s.ql {
-                Ql::JsonPath => payload::check_assign(value, &here, cx),
-                Ql::Jsonata => jsonata::check_assign(value, &here, jsonata::Scope::State, cx),
+                Ql::JsonPath => payload::check_assign(value, &here(), cx),
+                Ql::Jsonata => jsonata::check_assign(value, &here(), jsonata::Scope::State, cx),
             },
             "Output" | "Arguments" if s.ql == Ql::Jsonata => {
                 if key == "Arguments" && !(value.is_object() || jsonata::is_expression(value)) {
                     cx.error(
                         Code::InvalidFieldValue,
-                        &here,
+                        here(),
                         format!(
                             "'Arguments' must be an object or a {{% %}} expression, not {}.",
                             kind(value)
                         ),
                     );
                 }
-                jsonata::check_value(value, &here, jsonata::Scope::State, cx);
+                jsonata::check_value(value, &here(), jsonata::Scope::State, cx);
             }
             _ => {}
         }
@@ -187,7 +206,7 @@ fn check_common(s: &State<'_>, cx: &mut Ctx<'_>) {
 
 /// Reports `a` and `b` both present (AWS accepts only one of a value and its `...Path` form).
 pub(crate) fn only_one_of(s: &State<'_>, a: &str, b: &str, cx: &mut Ctx<'_>) {
-    if s.obj.contains_key(a) && s.obj.contains_key(b) {
+    if s.has(a) && s.has(b) {
         cx.error(
             Code::SchemaValidationFailed,
             s.ptr,
@@ -200,7 +219,7 @@ pub(crate) fn only_one_of(s: &State<'_>, a: &str, b: &str, cx: &mut Ctx<'_>) {
 
 /// A whole number in `min..=max`, or (JSONata) a `{% %}` expression. Reports otherwise.
 pub(crate) fn check_count(s: &State<'_>, key: &str, min: u64, max: u64, cx: &mut Ctx<'_>) {
-    let Some(value) = s.obj.get(key) else { return };
+    let Some(value) = s.get(key) else { return };
     let here = s.field(key);
     if s.ql == Ql::Jsonata && value.is_string() {
         if jsonata::is_expression(value) {
@@ -232,14 +251,14 @@ pub(crate) fn check_reference_path_field(s: &State<'_>, key: &str, cx: &mut Ctx<
     if s.ql != Ql::JsonPath {
         return;
     }
-    if let Some(value) = s.obj.get(key) {
+    if let Some(value) = s.get(key) {
         paths::check_path_field(value, &s.field(key), key, paths::PathKind::Reference, cx);
     }
 }
 
 fn check_wait(s: &State<'_>, cx: &mut Ctx<'_>) {
     const TIME: [&str; 4] = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
-    let present = TIME.iter().filter(|k| s.obj.contains_key(**k)).count();
+    let present = TIME.iter().filter(|k| s.has(k)).count();
     if present != 1 {
         let message = if present == 0 {
             "A Wait state needs one of 'Seconds', 'Timestamp', 'SecondsPath' or 'TimestampPath'."
@@ -250,7 +269,7 @@ fn check_wait(s: &State<'_>, cx: &mut Ctx<'_>) {
             Some("Say how long to wait (Seconds) or until when (Timestamp), once.".into());
     }
     check_count(s, "Seconds", 0, 99_999_999, cx);
-    if let Some(ts) = s.obj.get("Timestamp") {
+    if let Some(ts) = s.get("Timestamp") {
         let here = s.field("Timestamp");
         if s.ql == Ql::Jsonata && jsonata::is_expression(ts) {
             jsonata::check_value(ts, &here, jsonata::Scope::State, cx);
@@ -322,7 +341,7 @@ fn check_fail(s: &State<'_>, cx: &mut Ctx<'_>) {
     only_one_of(s, "Error", "ErrorPath", cx);
     only_one_of(s, "Cause", "CausePath", cx);
     for key in ["Error", "Cause"] {
-        if let Some(v) = s.obj.get(key) {
+        if let Some(v) = s.get(key) {
             let here = s.field(key);
             if !v.is_string() {
                 cx.error(
@@ -337,7 +356,7 @@ fn check_fail(s: &State<'_>, cx: &mut Ctx<'_>) {
     }
     if s.ql == Ql::JsonPath {
         for key in ["ErrorPath", "CausePath"] {
-            if let Some(v) = s.obj.get(key) {
+            if let Some(v) = s.get(key) {
                 paths::check_path_field(
                     v,
                     &s.field(key),
@@ -352,7 +371,7 @@ fn check_fail(s: &State<'_>, cx: &mut Ctx<'_>) {
 
 fn check_parallel(s: &State<'_>, walk: &mut Walk, cx: &mut Ctx<'_>) {
     let here = s.field("Branches");
-    match s.obj.get("Branches") {
+    match s.get("Branches") {
         None => {
             cx.error(
                 Code::MissingField,

@@ -94,6 +94,8 @@ fn rules_as_data() {
         (machine(r#"{"A": {"Type": "Choice", "Choices": []}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Choices"), (MissingEndState, "/States")]),
         // Map.
         (machine(r#"{"A": {"Type": "Map", "Label": "has space", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Label")]),
+        (machine(r#"{"A": {"Type": "Map", "Label": "a|b,c", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/Label")]),
+        (machine(r#"{"A": {"Type": "Map", "Label": "L", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "Next": "B"}, "B": {"Type": "Map", "Label": "L", "ItemProcessor": {"StartAt": "Q", "States": {"Q": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/B/Label")]),
         (machine(r#"{"A": {"Type": "Map", "MaxConcurrency": -1, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidFieldValue, "/States/A/MaxConcurrency")]),
         (machine(r#"{"A": {"Type": "Map", "MaxConcurrencyPath": "$.l[*]", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(InvalidPath, "/States/A/MaxConcurrencyPath")]),
         (machine(r#"{"A": {"Type": "Map", "ResultWriter": {}, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}}, "End": true}}"#), MachineType::Standard, vec![(MissingField, "/States/A/ResultWriter")]),
@@ -204,5 +206,69 @@ fn examples_validate_clean() {
         let text = std::fs::read_to_string(&path).unwrap();
         let found = errors(&text, MachineType::Standard);
         assert!(found.is_empty(), "{}: {found:?}", path.display());
+    }
+}
+
+/// Repeats validation of the shared 1000-state definition, for `perf stat` (load-independent
+/// instruction counts); the timing itself is the criterion bench `benches/validate.rs`.
+#[test]
+#[ignore]
+fn repeat_large_for_profiling() {
+    let Ok(text) =
+        std::fs::read_to_string("/work/shared/conformance/validation/bench/large-1000.asl.json")
+    else {
+        return;
+    };
+    let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(100);
+    let docs: Vec<Document> = (0..runs).map(|_| Document::parse(text.as_str()).unwrap()).collect();
+    // On-CPU time of this thread (ns), so a loaded machine does not inflate the figure.
+    let cpu = || {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let (start, cpu_start) = (std::time::Instant::now(), cpu());
+    for doc in &docs {
+        assert!(validate(doc, &Options::default()).is_empty());
+    }
+    let cpu_ns = (cpu() - cpu_start) / runs as u64;
+    eprintln!(
+        "validate: {:?} per run (wall), {:.3} ms on CPU",
+        start.elapsed() / runs as u32,
+        cpu_ns as f64 / 1e6
+    );
+}
+
+/// Likely mistakes: a warning each (at the given pointer), and never an error.
+#[test]
+fn warnings_as_data() {
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "B"}]}, "B": {"Type": "Succeed"}}"#,
+            "/States/A",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}}"#,
+            "/States/A",
+        ),
+        (
+            r#"{"A": {"Type": "Pass", "Parameters": {"id": "$.id"}, "End": true}}"#,
+            "/States/A/Parameters/id",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "Retry": [{"ErrorEquals": ["States.Tiemout"]}], "End": true}}"#,
+            "/States/A/Retry/0/ErrorEquals/0",
+        ),
+        (
+            r#"{"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "TimeoutSeconds": 10, "HeartbeatSeconds": 10, "End": true}}"#,
+            "/States/A/HeartbeatSeconds",
+        ),
+    ];
+    for (states, pointer) in cases {
+        let doc = Document::parse(machine(states)).unwrap();
+        let found = validate(&doc, &Options::default());
+        assert!(found.iter().all(|d| d.severity == Severity::Warning), "{states}: {found:?}");
+        assert!(found.iter().any(|d| d.pointer.as_deref() == Some(pointer)), "{states}: {found:?}");
     }
 }

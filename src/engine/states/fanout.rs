@@ -25,6 +25,9 @@ macro_rules! tri {
 
 const NO_CHILD: CursorId = CursorId::MAX;
 
+/// Iterations started at once by a Map without a MaxConcurrency limit (AWS's inline limit).
+const UNLIMITED_WINDOW: usize = 40;
+
 /// A Map/Parallel in progress.
 #[derive(Debug, Default)]
 pub(crate) struct Fanout {
@@ -292,10 +295,10 @@ impl Run {
         fan: &mut Fanout,
         extra: usize,
     ) -> Result<(), Failure> {
-        // Without a MaxConcurrency limit, iterations start one at a time while the others run
-        // to their end, and one more whenever nothing else is ready (`Run::refill`): the same
-        // order of events in virtual time, without thousands of live iterations at once.
-        let cap = if fan.max == 0 { (fan.running + extra).max(1) } else { fan.max };
+        // Without a MaxConcurrency limit, AWS runs up to 40 iterations at once; more start as
+        // those finish, and one more whenever nothing else is ready (`Run::refill`): the same
+        // events in virtual time, without thousands of live iterations at once.
+        let cap = if fan.max == 0 { (fan.running + extra).max(UNLIMITED_WINDOW) } else { fan.max };
         let Some(vars) = self.cursors.get(id).and_then(Option::as_ref).map(|c| c.vars.clone())
         else {
             return Ok(());
@@ -432,6 +435,19 @@ impl Run {
                         }
                     };
                 if over {
+                    if fan.map && !fan.distributed {
+                        for (index, _) in
+                            fan.children.iter().enumerate().filter(|(_, c)| **c != NO_CHILD)
+                        {
+                            self.emit(
+                                parent,
+                                "MapIterationAborted",
+                                Some(&name),
+                                Some(index as u64),
+                                || json!({"index": index, "name": &*name}),
+                            );
+                        }
+                    }
                     self.cancel_children(&fan);
                     if fan.distributed {
                         self.emit(parent, "MapRunFailed", None, None, || Value::Null);

@@ -166,6 +166,12 @@ impl Run {
         Ok(())
     }
 
+    /// AWS keeps a Wait's delay in a 32-bit count of seconds: a timestamp further ahead than
+    /// that (about 68 years) is rejected like a malformed one.
+    fn delay_fits(&self, at: i64) -> bool {
+        (at - self.now) / 1000 <= i64::from(i32::MAX)
+    }
+
     /// The epoch millisecond a Wait ends at.
     fn wait_until(&self, w: &WaitFor, env: &Env<'_>) -> Result<i64, Failure> {
         let seconds = |v: &Value, field: &str, path: &str| -> Result<i64, Failure> {
@@ -187,14 +193,14 @@ impl Run {
                 let v = p.select(env)?;
                 Ok(self.now.saturating_add(seconds(&v, "SecondsPath", p.as_str())?.saturating_mul(1000)))
             }
-            WaitFor::Timestamp(t) => parse_timestamp(t).ok_or_else(|| {
+            WaitFor::Timestamp(t) => parse_timestamp(t).filter(|&at| self.delay_fits(at)).ok_or_else(|| {
                 Failure::runtime(format!(
                     "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: {t}"
                 ))
             }),
             WaitFor::TimestampPath(p) => {
                 let v = p.select(env)?;
-                v.as_str().and_then(parse_timestamp).ok_or_else(|| {
+                v.as_str().and_then(parse_timestamp).filter(|&at| self.delay_fits(at)).ok_or_else(|| {
                     Failure::runtime(format!(
                         "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {}",
                         p.as_str(),

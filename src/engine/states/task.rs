@@ -46,25 +46,14 @@ impl Resource {
             ["arn", _, "lambda", _, _, "function", _] => Resource::Lambda(arn.to_string()),
             ["arn", _, "states", _, _, "activity", _] => Resource::Activity(arn.to_string()),
             ["arn", _, "states", "", "", ..] => {
+                // `service:action[.sync[:2]|.waitForTaskToken]` or `aws-sdk:service:action`.
                 let rest = arn.splitn(6, ':').nth(5).unwrap_or("");
-                let (resource_type, action) = match rest.rsplit_once(':') {
-                    Some((ty, action)) if !action.starts_with('2') => {
-                        (ty.to_string(), action.to_string())
-                    }
-                    _ => match rest.split_once(':') {
-                        Some((ty, action)) => (ty.to_string(), action.to_string()),
-                        None => (rest.to_string(), String::new()),
-                    },
+                let (sdk, rest) = match rest.strip_prefix("aws-sdk:") {
+                    Some(r) => ("aws-sdk:", r),
+                    None => ("", rest),
                 };
-                let (resource_type, action) = if let Some((ty, a)) = resource_type
-                    .strip_prefix("aws-sdk:")
-                    .and_then(|r| r.split_once(':'))
-                    .map(|(svc, a)| (format!("aws-sdk:{svc}"), format!("{a}:{action}")))
-                {
-                    (ty, a)
-                } else {
-                    (resource_type, action)
-                };
+                let (service, action) = rest.split_once(':').unwrap_or((rest, ""));
+                let (resource_type, action) = (format!("{sdk}{service}"), action.to_string());
                 Resource::Service {
                     sync: action.contains(".sync"),
                     token: action.ends_with(".waitForTaskToken"),
@@ -424,5 +413,46 @@ impl Run {
         let f = Failure::bare(if heartbeat { names::HEARTBEAT_TIMEOUT } else { names::TIMEOUT });
         self.task_failed(id, &a.resource, &f);
         self.resolve_later(id, Flow::Fail(f));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Resource;
+
+    #[test]
+    fn resource_kinds_and_event_names() {
+        let service = |t: &str, r: &str, sync, token| Resource::Service {
+            resource_type: t.into(),
+            resource: r.into(),
+            sync,
+            token,
+        };
+        let cases = [
+            ("arn:aws:states:::lambda:invoke", service("lambda", "invoke", false, false)),
+            (
+                "arn:aws:states:::aws-sdk:s3:getObject",
+                service("aws-sdk:s3", "getObject", false, false),
+            ),
+            (
+                "arn:aws:states:::states:startExecution.sync:2",
+                service("states", "startExecution.sync:2", true, false),
+            ),
+            (
+                "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                service("sqs", "sendMessage.waitForTaskToken", false, true),
+            ),
+            (
+                "arn:aws:lambda:us-east-1:1:function:f",
+                Resource::Lambda("arn:aws:lambda:us-east-1:1:function:f".into()),
+            ),
+            (
+                "arn:aws:states:us-east-1:1:activity:a",
+                Resource::Activity("arn:aws:states:us-east-1:1:activity:a".into()),
+            ),
+        ];
+        for (arn, want) in cases {
+            assert_eq!(Resource::parse(arn), want, "{arn}");
+        }
     }
 }
