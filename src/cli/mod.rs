@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod fmt;
 mod input;
 mod layout;
+mod render;
 mod run;
 mod test;
 mod validate;
@@ -38,6 +39,8 @@ enum Command {
     Test(test::Args),
     /// Lay out the diagram of a definition (boxes, containers, routed edges).
     Layout(layout::Args),
+    /// Draw the diagram of a definition to SVG or PNG.
+    Render(render::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -55,6 +58,7 @@ pub fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Test(args) => test::run(args),
         Command::Layout(args) => layout::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(code)
 }

@@ -131,3 +131,93 @@ pub fn edges_through_boxes(layout: &Layout) -> Vec<(usize, String)> {
     }
     out
 }
+
+/// Label boxes (as drawn: [`label_width`](super::metrics::label_width) ×
+/// [`LABEL_HEIGHT`](super::metrics::LABEL_HEIGHT)) that overlap another label or a box that is
+/// not an ancestor of the edge's source: `(edge index, what it overlaps)`.
+pub fn label_overlaps(layout: &Layout) -> Vec<(usize, String)> {
+    use super::metrics::{LABEL_HEIGHT, label_width};
+    let rects: Vec<(usize, [f64; 4])> = layout
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let (text, at) = (e.label.as_ref()?, e.label_at?);
+            let h = LABEL_HEIGHT - 1.0;
+            Some((i, [at[0], at[1] - h / 2.0, at[0] + label_width(text), at[1] + h / 2.0]))
+        })
+        .collect();
+    let hit = |a: &[f64; 4], b: &[f64; 4]| {
+        a[2] > b[0] + EPS && b[2] > a[0] + EPS && a[3] > b[1] + EPS && b[3] > a[1] + EPS
+    };
+    let by_id: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let mut out = Vec::new();
+    for (k, (i, r)) in rects.iter().enumerate() {
+        for (j, s) in &rects[k + 1..] {
+            if hit(r, s) {
+                out.push((*i, format!("label of edge {j}")));
+            }
+        }
+        let mut ancestors = Vec::new();
+        let mut cur = by_id.get(layout.edges[*i].from.as_str()).and_then(|n| n.parent.as_deref());
+        while let Some(p) = cur {
+            ancestors.push(p);
+            cur = by_id.get(p).and_then(|n| n.parent.as_deref());
+        }
+        for n in &layout.nodes {
+            if ancestors.contains(&n.id.as_str()) {
+                continue;
+            }
+            if hit(r, &[n.x, n.y, n.x + n.width, n.y + n.height]) {
+                out.push((*i, n.id.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Edge;
+
+    fn node(id: &str, x: f64, y: f64, parent: Option<&str>) -> Node {
+        Node {
+            id: id.into(),
+            name: id.into(),
+            kind: "Pass".into(),
+            x,
+            y,
+            width: 100.0,
+            height: 40.0,
+            parent: parent.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn catches_overlap_escape_and_loose_edges() {
+        let mut layout = Layout {
+            width: 500.0,
+            height: 500.0,
+            nodes: vec![node("a", 0.0, 0.0, None), node("b", 300.0, 0.0, None)],
+            edges: vec![Edge {
+                from: "a".into(),
+                to: "b".into(),
+                kind: "next".into(),
+                label: None,
+                points: vec![[100.0, 20.0], [300.0, 20.0]],
+                label_at: None,
+            }],
+        };
+        assert!(problems(&layout).is_empty());
+        layout.nodes.push(node("c", 50.0, 10.0, None));
+        layout.nodes.push(node("d", 350.0, 100.0, Some("b")));
+        layout.edges[0].points[1] = [250.0, 20.0];
+        let p = problems(&layout).join("\n");
+        assert!(p.contains("a overlaps c"), "{p}");
+        assert!(p.contains("d: not inside its parent b"), "{p}");
+        assert!(p.contains("does not end on its target"), "{p}");
+        layout.edges[0].points = vec![[100.0, 20.0], [300.0, 20.0]];
+        assert_eq!(edges_through_boxes(&layout), vec![(0, "c".to_string())]);
+    }
+}

@@ -126,7 +126,14 @@ fn state_block(ctx: &Ctx, s: NodeIndex) -> Block {
         parent: None,
     };
     if st.containers.is_empty() {
-        return Block { size: LEAF_SIZE, nodes: vec![node], edges: Vec::new() };
+        // Flowing right, edges leave through the right side, one port (and one label line
+        // above it) per edge: a state with many exits grows taller to keep them apart.
+        if ctx.dir == Direction::Right {
+            let exits = ctx.wf.graph.edges(s).filter(|e| e.weight().kind.is_flow()).count();
+            node.height = node.height.max((exits as f64 + 1.0) * super::metrics::LABEL_HEIGHT);
+        }
+        let size = [node.width, node.height];
+        return Block { size, nodes: vec![node], edges: Vec::new() };
     }
     let mut nodes = Vec::new();
     let mut edges = Vec::new();

@@ -70,7 +70,8 @@ pub struct Node {
 pub struct Edge {
     pub from: String,
     pub to: String,
-    /// `next`, `choice`, `default`, `catch`, `branch`, `processor`...
+    /// `next`, `choice` (a Choice rule), `default` or `catch`. Entering and leaving a branch or
+    /// an item processor is shown by containment, not by edges.
     pub kind: String,
     /// A short caption (the Choice condition summary, the caught errors), if any.
     pub label: Option<String>,

@@ -31,10 +31,20 @@ impl Virtual {
             chains: vec![None; links.len()],
             ranks: rank.iter().max().map_or(0, |m| m + 1),
         };
+        // Parallel links of one kind (several Choice rules to the same state) share one chain:
+        // they are drawn as one bundle.
+        let mut bundles: std::collections::HashMap<(usize, usize, bool, bool), usize> =
+            std::collections::HashMap::new();
         for (l, link) in links.iter().enumerate() {
             if roles[l] != Role::Forward {
                 continue;
             }
+            let key = (link.from, link.to, link.catch, link.label.is_some());
+            if let Some(&first) = bundles.get(&key) {
+                v.chains[l] = v.chains[first].clone();
+                continue;
+            }
+            bundles.insert(key, l);
             let mut chain = vec![link.from];
             for r in rank[link.from] + 1..rank[link.to] {
                 let d = v.rank.len();

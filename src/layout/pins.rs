@@ -74,7 +74,8 @@ mod tests {
         let p =
             Pins::parse(r#"{"version":1,"pins":{"/States/A":{"x":1.5,"y":2}},"extra":0}"#).unwrap();
         assert_eq!(p.get("/States/A"), Some(Pin { x: 1.5, y: 2.0 }));
-        assert!(Pins::parse("[]").is_err());
+        assert!(Pins::parse(r#"{"pins": 3}"#).is_err());
+        assert!(Pins::parse("not json").is_err());
         assert_eq!(
             Pins::sidecar_path(Path::new("/d/flow.asl.json")),
             Path::new("/d/flow.asl.layout.json")

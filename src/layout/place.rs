@@ -1,10 +1,12 @@
 //! Step 3 of the layered layout: the cross-axis position of every node.
 //!
-//! Each rank is placed, in the order found before, as close as possible (least squares) to the
-//! median of its neighbours in the rank above (down sweeps) or below (up sweeps), subject to the
-//! order and the minimum spacing. That problem is solved exactly per rank by pool-adjacent-
-//! violators in linear time. Dummy nodes weigh more, so long edges run straight; a chain of
-//! single successors ends up on one vertical line. Deterministic and O(nodes × sweeps).
+//! Priority placement: sweeping down, up, then down again, each node wants to sit in line with
+//! its heaviest neighbour in the rank before (the one with the longest flow below it, nearest
+//! the median on ties); within a rank, heavier nodes are placed first and lighter ones fit
+//! around them without ever pushing them. So the main flow runs on one straight line, long
+//! edges' dummies stay straight, and adding or removing a side state (a handler, a Fail) only
+//! moves its own neighbours: the layout is stable under small edits. Deterministic,
+//! O(rank width² × ranks) at worst.
 
 use super::order::Virtual;
 
@@ -15,7 +17,10 @@ pub(super) const DUMMY_GAP: f64 = 18.0;
 pub(super) const DUMMY_SIZE: f64 = 8.0;
 
 /// Centers along the cross axis, for nodes of `layers` whose cross sizes are `size`.
-pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64> {
+/// `side[u]` marks real nodes reached only by Catch edges (error handlers): they give way to
+/// the main flow and are not what the flow lines up with.
+pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64], side: &[bool]) -> Vec<f64> {
+    let is_side = |u: usize| u < side.len() && side[u];
     let n = v.len();
     let mut c = vec![0.0; n];
     let sep = |a: usize, b: usize| {
@@ -31,37 +36,51 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64
             c[u] = x;
         }
     }
-    let weight = |u: usize| if v.is_dummy(u) { 4.0 } else { 1.0 };
+    // What hangs below a node weighs in: the main flow stays put and a side state (a handler,
+    // a Fail) gives way, which keeps the picture stable when such a state is added or removed.
+    let mut height = vec![0usize; n];
+    for layer in layers.iter().rev() {
+        for &u in layer {
+            height[u] = v.succ[u].iter().map(|&s| height[s] + 1).max().unwrap_or(0);
+        }
+    }
+    let weight = |u: usize| {
+        let w = (height[u] as f64 + 1.0) * if v.is_dummy(u) { 2.0 } else { 1.0 };
+        if is_side(u) { w / 8.0 } else { w }
+    };
     let ranks = layers.len();
-    for sweep in 0..7 {
-        let order: Vec<usize> = match sweep % 3 {
-            0 => (1..ranks).collect(),
-            1 => (0..ranks.saturating_sub(1)).rev().collect(),
-            _ => (0..ranks).collect(),
-        };
+    for sweep in 0..3 {
+        let down = sweep % 2 == 0;
+        let order: Vec<usize> =
+            if down { (1..ranks).collect() } else { (0..ranks.saturating_sub(1)).rev().collect() };
         for r in order {
             let layer = &layers[r];
             let mut desired = Vec::with_capacity(layer.len());
             let mut weights = Vec::with_capacity(layer.len());
             for &u in layer {
-                let mut nb: Vec<f64> = match sweep % 3 {
-                    0 => v.pred[u].iter().map(|&w| c[w]).collect(),
-                    1 => v.succ[u].iter().map(|&w| c[w]).collect(),
-                    _ => v.pred[u].iter().chain(&v.succ[u]).map(|&w| c[w]).collect(),
-                };
+                let mut nb: Vec<usize> = if down { v.pred[u].clone() } else { v.succ[u].clone() };
                 if nb.is_empty() {
                     desired.push(c[u]);
-                    weights.push(0.05);
+                    weights.push(0.0);
                 } else {
-                    nb.sort_by(f64::total_cmp);
-                    let m = nb.len() / 2;
-                    let med = if nb.len() % 2 == 1 { nb[m] } else { (nb[m - 1] + nb[m]) / 2.0 };
-                    desired.push(med);
+                    // Align with the heaviest neighbour (the one nearest the median on ties):
+                    // adding a light side state next to it then changes nothing.
+                    nb.sort_by(|&a, &b| c[a].total_cmp(&c[b]).then(a.cmp(&b)));
+                    let mid = (nb.len() - 1) as f64 / 2.0;
+                    let best = (0..nb.len())
+                        .max_by(|&i, &j| {
+                            (!is_side(nb[i]), height[nb[i]])
+                                .cmp(&(!is_side(nb[j]), height[nb[j]]))
+                                .then((j as f64 - mid).abs().total_cmp(&(i as f64 - mid).abs()))
+                                .then(j.cmp(&i))
+                        })
+                        .map_or(u, |i| nb[i]);
+                    desired.push(c[best]);
                     weights.push(weight(u));
                 }
             }
             let mins: Vec<f64> = layer.windows(2).map(|w| sep(w[0], w[1])).collect();
-            let placed = fit(&desired, &weights, &mins);
+            let placed = by_priority(&desired, &weights, &mins);
             for (&u, x) in layer.iter().zip(placed) {
                 c[u] = x;
             }
@@ -70,49 +89,42 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64
     c
 }
 
-/// Positions `x` minimizing Σ w·(x − d)² with `x[i+1] − x[i] ≥ mins[i]` (pool adjacent
-/// violators on the shifted problem).
-fn fit(desired: &[f64], weights: &[f64], mins: &[f64]) -> Vec<f64> {
+/// Places the nodes of one rank, heaviest first, each as near its desired position as the
+/// nodes already placed allow (keeping the order and `mins[i]` between neighbours `i`, `i+1`).
+/// A node never moves a heavier one, so light nodes give way to the main flow.
+fn by_priority(desired: &[f64], weights: &[f64], mins: &[f64]) -> Vec<f64> {
     let n = desired.len();
     let mut offset = vec![0.0; n];
     for i in 1..n {
         offset[i] = offset[i - 1] + mins[i - 1];
     }
-    // Blocks of (weighted sum, weight, count).
-    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(n);
-    for i in 0..n {
-        let w = weights[i].max(1e-9);
-        blocks.push((w * (desired[i] - offset[i]), w, 1));
-        while blocks.len() > 1 {
-            let (s1, w1, k1) = blocks[blocks.len() - 1];
-            let (s0, w0, k0) = blocks[blocks.len() - 2];
-            if s0 / w0 >= s1 / w1 {
-                blocks.pop();
-                let last = blocks.len() - 1;
-                blocks[last] = (s0 + s1, w0 + w1, k0 + k1);
-            } else {
-                break;
-            }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]).then(a.cmp(&b)));
+    let mut x: Vec<Option<f64>> = vec![None; n];
+    for i in order {
+        let lo = (0..i).rev().find_map(|j| x[j].map(|xj| xj + offset[i] - offset[j]));
+        let hi = (i + 1..n).find_map(|j| x[j].map(|xj| xj - (offset[j] - offset[i])));
+        let mut p = desired[i];
+        if let Some(lo) = lo {
+            p = p.max(lo);
         }
-    }
-    let mut out = Vec::with_capacity(n);
-    for (s, w, k) in blocks {
-        let y = s / w;
-        for _ in 0..k {
-            out.push(y + offset[out.len()]);
+        if let Some(hi) = hi {
+            p = p.min(hi);
         }
+        x[i] = Some(p);
     }
-    out
+    x.into_iter().map(|p| p.unwrap_or(0.0)).collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::by_priority;
 
     #[test]
-    fn fit_respects_spacing_and_pulls_to_targets() {
-        let x = fit(&[0.0, 0.0, 100.0], &[1.0, 1.0, 1.0], &[10.0, 10.0]);
-        assert!((x[1] - x[0] - 10.0).abs() < 1e-9 && (x[0] + x[1]) / 2.0 == 0.0);
-        assert_eq!(x[2], 100.0);
+    fn heavier_nodes_keep_their_place_lighter_give_way() {
+        let x = by_priority(&[0.0, 0.0, 100.0], &[1.0, 5.0, 1.0], &[10.0, 10.0]);
+        assert_eq!(x, vec![-10.0, 0.0, 100.0]);
+        let x = by_priority(&[0.0, 3.0], &[0.0, 0.0], &[10.0]);
+        assert_eq!(x, vec![0.0, 10.0]);
     }
 }

@@ -16,7 +16,12 @@ use super::metrics::{LABEL_HEIGHT, label_width};
 use super::order::Virtual;
 use super::rank::Role;
 
-const MIN_GAP: f64 = 40.0;
+/// Smallest gap between ranks: room for one label row and one track, so adding a label or a
+/// jog rarely pushes the rest of the diagram down (stability under edits).
+const MIN_GAP: f64 = 56.0;
+/// The same flowing right, where labels run along the flow: room for a label of about 16
+/// characters ("States.TaskFailed", "$.amount > 1000") and a track.
+const MIN_GAP_RIGHT: f64 = 150.0;
 const TRACK: f64 = 9.0;
 const LANE_GAP: f64 = 22.0;
 const LANE_STEP: f64 = 11.0;
@@ -87,13 +92,40 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
     let mut band = vec![0.0f64; ranks + 1];
     for (u, list) in outs.iter_mut().enumerate() {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let n = list.len() as f64;
+        // Forward edges share the bottom evenly (one alone leaves from the middle, so the main
+        // flow is straight); loops leave near the left corner, bus edges near the right one.
+        // Flowing down, a bundle shares a port and its labels stack below it; flowing right,
+        // every edge has its own port with its label just above its line.
+        let bundle = |l: usize| {
+            let link = &links[l];
+            match s.axes.0 {
+                Direction::Down => (link.to, link.catch, link.label.is_some()),
+                Direction::Right => (l, false, false),
+            }
+        };
+        // Flowing right, loops and bus edges take their turn in the even spread too, so that
+        // every exit keeps a label's height from the next.
+        let corners = s.axes.0 == Direction::Down;
+        let spread = |key: f64| key.is_finite() || !corners;
+        let mut keys: Vec<(usize, bool, bool)> =
+            list.iter().filter(|e| spread(e.0)).map(|e| bundle(e.1)).collect();
+        keys.dedup();
+        let forward = keys.len() as f64;
+        let mut last_key = None;
+        let (left, right) = (c[u] - half(u), c[u] + half(u));
         let mut row = 0;
-        for (k, &(_, l)) in list.iter().enumerate() {
-            port[l] = if list.len() == 1 {
-                c[u]
+        let mut k = 0.0;
+        for &(key, l) in list.iter() {
+            port[l] = if key == f64::NEG_INFINITY && corners {
+                left + (half(u) / 4.0).min(10.0)
+            } else if key == f64::INFINITY && corners {
+                right - (half(u) / 4.0).min(10.0)
             } else {
-                c[u] - half(u) + 2.0 * half(u) * (k as f64 + 1.0) / (n + 1.0)
+                if last_key != Some(bundle(l)) {
+                    k += 1.0;
+                    last_key = Some(bundle(l));
+                }
+                if forward == 1.0 { c[u] } else { left + 2.0 * half(u) * k / (forward + 1.0) }
             };
             if let Some(label) = &links[l].label {
                 label_row[l] = row;
@@ -174,7 +206,8 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 for (i, w) in chain.windows(2).enumerate() {
                     let a = if i == 0 { port[l] } else { c[w[0]] };
                     let b = c[w[1]];
-                    let group = (w[1] == t).then_some((t, 0));
+                    // Jogs of one bundle (same dummies) or into one target share a track.
+                    let group = Some(if w[1] == t { (t, 0) } else { (w[1], 2) });
                     jog(&mut segs, &mut pts, v.rank[w[0]] + 1, a, b, group);
                 }
                 pts.push((c[t], At::Top(t)));
@@ -232,7 +265,10 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
         if g == 0 || g == ranks {
             if tracks[g] > 0 || band[g] > 0.0 { used } else { 0.0 }
         } else {
-            used.max(MIN_GAP)
+            used.max(match s.axes.0 {
+                Direction::Down => MIN_GAP,
+                Direction::Right => MIN_GAP_RIGHT,
+            })
         }
     };
     let mut gap_start = vec![0.0; ranks + 1];
@@ -246,7 +282,8 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
             m += row_h[r];
         }
     }
-    let mid = |u: usize| row_top[v.rank[u]] + row_h[v.rank[u]] / 2.0;
+    // Boxes hang from the top of their row, so a short box sits right under what leads to it.
+    let mid = |u: usize| row_top[v.rank[u]] + s.size[u][1] / 2.0;
     let centers: Vec<[f64; 2]> = (0..v.len()).map(|u| [c[u], mid(u)]).collect();
     let resolve = |at: At| match at {
         At::Top(u) => mid(u) - s.size[u][1] / 2.0,
@@ -270,8 +307,19 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
                 }
                 let g = v.rank[u] + 1;
                 match s.axes.0 {
+                    // Left of its line for ports left of the middle when it fits under its
+                    // own box (so it never runs into a neighbour's labels), right otherwise:
+                    // a label then rarely covers a sibling edge.
                     Direction::Down => [
-                        port[l] + 4.0,
+                        match &links[l].label {
+                            Some(text)
+                                if port[l] < c[u] - 1.0
+                                    && port[l] - 4.0 - label_width(text) >= c[u] - half(u) =>
+                            {
+                                port[l] - 4.0 - label_width(text)
+                            }
+                            _ => port[l] + 4.0,
+                        },
                         gap_start[g] + 2.0 + (label_row[l] as f64 + 0.5) * LABEL_HEIGHT,
                     ],
                     Direction::Right => [gap_start[g] + 4.0, port[l] - LABEL_HEIGHT / 2.0 - 1.0],

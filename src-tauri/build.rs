@@ -1,0 +1,21 @@
+//! Tauri's build step: reads the app configuration kept at the repository root and declares the
+//! app's own commands, so the capability file can allow exactly those.
+
+fn main() {
+    let commands = tauri_build::AppManifest::new().commands(&[
+        "analyze",
+        "open_file",
+        "save_file",
+        "startup_file",
+        "recent_files",
+        "templates",
+        "template_text",
+        "add_state",
+    ]);
+    let attributes =
+        tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);
+    if let Err(error) = tauri_build::try_build(attributes) {
+        eprintln!("tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,177 @@
+//! Turns one version of the text into what the UI draws: the diagram and the problem list, or
+//! the place where the JSON breaks.
+
+use statewright::asl::{Document, Position};
+use statewright::layout::{self, Direction, Layout};
+use statewright::validate::{self, Options};
+
+use crate::ipc::{
+    Analysis, Diagram, DiagramEdge, DiagramNode, Problem, ProblemSeverity, TextError, TextPlace,
+};
+
+/// Parses, lays out and validates `text`.
+pub fn analyze(text: &str) -> Analysis {
+    let doc = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(failure) => {
+            return Analysis::NotJson {
+                error: TextError {
+                    message: failure.message,
+                    line: clamp(failure.position.line),
+                    column: clamp(failure.position.column),
+                },
+            };
+        }
+    };
+    let layout = lay_out(&doc);
+    let diagram = diagram(&doc, &layout);
+    let problems = validate::validate(&doc, &Options::default())
+        .into_iter()
+        .map(|d| {
+            let at = d.pointer.as_deref().and_then(|p| doc.key_span(p)).map(|s| place(s.start));
+            let node = d.pointer.as_deref().and_then(|p| enclosing_node(&diagram, p));
+            Problem {
+                code: serde_json::to_value(d.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                severity: match d.severity {
+                    statewright::diagnostic::Severity::Error => ProblemSeverity::Error,
+                    statewright::diagnostic::Severity::Warning => ProblemSeverity::Warning,
+                },
+                message: d.message,
+                hint: d.hint,
+                pointer: d.pointer,
+                node,
+                at,
+            }
+        })
+        .collect();
+    Analysis::Parsed { diagram, problems }
+}
+
+/// The layout the canvas draws: the core's layered layout, top to bottom.
+fn lay_out(doc: &Document) -> Layout {
+    layout::layout_definition(
+        doc.value(),
+        &layout::Options { direction: Direction::Down, pins: Default::default() },
+    )
+}
+
+fn diagram(doc: &Document, layout: &Layout) -> Diagram {
+    Diagram {
+        width: layout.width,
+        height: layout.height,
+        nodes: layout
+            .nodes
+            .iter()
+            .map(|n| DiagramNode {
+                id: n.id.clone(),
+                name: n.name.clone(),
+                kind: n.kind.clone(),
+                x: n.x,
+                y: n.y,
+                width: n.width,
+                height: n.height,
+                parent: n.parent.clone(),
+                at: doc.key_span(&n.id).map(|s| place(s.start)),
+            })
+            .collect(),
+        edges: layout
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| DiagramEdge {
+                id: format!("{i}:{}->{}", e.from, e.to),
+                from: e.from.clone(),
+                to: e.to.clone(),
+                kind: e.kind.clone(),
+                label: e.label.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The deepest diagram node whose pointer is `pointer` or one of its ancestors.
+fn enclosing_node(diagram: &Diagram, pointer: &str) -> Option<String> {
+    diagram
+        .nodes
+        .iter()
+        .filter(|n| {
+            pointer == n.id
+                || (pointer.starts_with(n.id.as_str())
+                    && pointer.as_bytes().get(n.id.len()) == Some(&b'/'))
+        })
+        .max_by_key(|n| n.id.len())
+        .map(|n| n.id.clone())
+}
+
+fn place(p: Position) -> TextPlace {
+    TextPlace { line: clamp(p.line), column: clamp(p.column) }
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n    \"Pay\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:1:function:pay\", \"Next\": \"Done\"},\n    \"Done\": {\"Type\": \"Succeed\"}\n  }\n}\n";
+
+    #[test]
+    fn json_text_gives_a_diagram_with_places() {
+        let Analysis::Parsed { diagram, .. } = analyze(TEXT) else { panic!("should parse") };
+        let pay = diagram.nodes.iter().find(|n| n.name == "Pay").expect("Pay drawn");
+        assert_eq!(pay.kind, "Task");
+        assert_eq!(pay.at, Some(TextPlace { line: 4, column: 5 }));
+        assert_eq!(diagram.edges.len(), 1);
+        assert_eq!(diagram.edges[0].from, "/States/Pay");
+        assert_eq!(diagram.edges[0].to, "/States/Done");
+    }
+
+    #[test]
+    fn broken_json_reports_where() {
+        let Analysis::NotJson { error } = analyze("{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n}")
+        else {
+            panic!("should not parse")
+        };
+        assert_eq!(error.line, 4);
+        assert!(!error.message.is_empty());
+    }
+
+    #[test]
+    fn problems_are_pinned_to_the_deepest_state() {
+        let d = Diagram {
+            width: 0.0,
+            height: 0.0,
+            nodes: [
+                "/States/Fan",
+                "/States/Fan/Branches/0",
+                "/States/Fan/Branches/0/States/A",
+                "/States/Fa",
+            ]
+            .iter()
+            .map(|id| DiagramNode {
+                id: (*id).into(),
+                name: String::new(),
+                kind: String::new(),
+                x: 0.0,
+                y: 0.0,
+                width: 0.0,
+                height: 0.0,
+                parent: None,
+                at: None,
+            })
+            .collect(),
+            edges: Vec::new(),
+        };
+        assert_eq!(
+            enclosing_node(&d, "/States/Fan/Branches/0/States/A/Next").as_deref(),
+            Some("/States/Fan/Branches/0/States/A")
+        );
+        assert_eq!(enclosing_node(&d, "/States/Fan/Type").as_deref(), Some("/States/Fan"));
+        assert_eq!(enclosing_node(&d, "/StartAt"), None);
+    }
+}

@@ -1,0 +1,50 @@
+//! The commands the UI invokes: one line each over the core and the workspace.
+
+use tauri::State;
+
+use crate::ipc::{Analysis, CommandError, OpenedFile, Template};
+use crate::workspace::Workspace;
+
+#[tauri::command]
+pub fn analyze(text: &str) -> Analysis {
+    crate::analysis::analyze(text)
+}
+
+#[tauri::command]
+pub fn open_file(workspace: State<'_, Workspace>, path: &str) -> Result<OpenedFile, CommandError> {
+    workspace.open(path)
+}
+
+#[tauri::command]
+pub fn save_file(
+    workspace: State<'_, Workspace>,
+    path: &str,
+    text: &str,
+) -> Result<OpenedFile, CommandError> {
+    workspace.save(path, text)
+}
+
+#[tauri::command]
+pub fn startup_file(workspace: State<'_, Workspace>) -> Option<String> {
+    workspace.startup_file()
+}
+
+#[tauri::command]
+pub fn recent_files(workspace: State<'_, Workspace>) -> Vec<String> {
+    workspace.recent_files()
+}
+
+#[tauri::command]
+pub fn templates() -> Vec<Template> {
+    crate::templates::list()
+}
+
+#[tauri::command]
+pub fn template_text(id: &str) -> Result<String, CommandError> {
+    crate::templates::text(id)
+}
+
+#[tauri::command]
+pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
+    crate::insert::add_state(text, kind)
+}

@@ -1,0 +1,201 @@
+//! The IPC contract between the Rust shell and the TypeScript UI: every type a command takes or
+//! returns. `ui/src/ipc/bindings.ts` is generated from these by `cargo test` (see the test below),
+//! which fails when the committed file drifts from the Rust definitions.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A definition file read from disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedFile {
+    /// Absolute path, as given to Save.
+    pub path: String,
+    /// The file name shown in the title bar.
+    pub name: String,
+    /// The exact text, byte for byte.
+    pub text: String,
+}
+
+/// What the UI shows for one version of the text: a diagram and problems, or where the JSON breaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "camelCase")]
+pub enum Analysis {
+    /// The text is JSON: here is its diagram and what the validator says about it.
+    Parsed { diagram: Diagram, problems: Vec<Problem> },
+    /// The text is not JSON (yet): the canvas keeps its last good diagram.
+    NotJson { error: TextError },
+}
+
+/// Why the text is not JSON, and where (one-based line and column).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TextError {
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// The laid-out workflow: absolute coordinates, top-left origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Diagram {
+    pub width: f64,
+    pub height: f64,
+    /// Parents come before their children.
+    pub nodes: Vec<DiagramNode>,
+    pub edges: Vec<DiagramEdge>,
+}
+
+/// A state, or a container inside a Parallel (`Branch`) or Map (`ItemProcessor`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DiagramNode {
+    /// JSON pointer of the state or container (`/States/Pay`).
+    pub id: String,
+    pub name: String,
+    /// The state's `Type` (`Task`, `Choice`...), `Branch` or `ItemProcessor`.
+    pub kind: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub parent: Option<String>,
+    /// Where the state is written in the text (its key), to jump there from the canvas.
+    pub at: Option<TextPlace>,
+}
+
+/// A transition between two nodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DiagramEdge {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    /// `next`, `choice`, `default`, `catch`...
+    pub kind: String,
+    pub label: Option<String>,
+}
+
+/// One-based line and column in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TextPlace {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One problem the validator found, in plain words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Problem {
+    /// Stable code (`MISSING_TRANSITION_TARGET`...).
+    pub code: String,
+    pub severity: ProblemSeverity,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The JSON pointer it is about, if any.
+    pub pointer: Option<String>,
+    /// The diagram node to focus when the problem is clicked.
+    pub node: Option<String>,
+    /// Where in the text.
+    pub at: Option<TextPlace>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemSeverity {
+    Error,
+    Warning,
+}
+
+/// A starting point for File > New.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Template {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// What went wrong in a command: a stable code the UI switches on and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// The file does not exist.
+    NotFound,
+    /// The system refused access.
+    PermissionDenied,
+    /// The file is not UTF-8 text.
+    NotText,
+    /// The file is too big to be a workflow definition.
+    TooLarge,
+    /// Reading failed for another reason.
+    ReadFailed,
+    /// Writing failed (disk full, read-only folder...).
+    WriteFailed,
+    /// No template with that id.
+    UnknownTemplate,
+    /// The definition cannot be changed that way (it does not parse, has no `States`...).
+    CannotEdit,
+}
+
+/// The whole TypeScript contract, as committed in `ui/src/ipc/bindings.ts`.
+pub fn typescript() -> String {
+    let decls = [
+        OpenedFile::decl(),
+        Analysis::decl(),
+        TextError::decl(),
+        Diagram::decl(),
+        DiagramNode::decl(),
+        DiagramEdge::decl(),
+        TextPlace::decl(),
+        Problem::decl(),
+        ProblemSeverity::decl(),
+        Template::decl(),
+        CommandError::decl(),
+        ErrorCode::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc.rs by `cargo test -p statewright-desktop`. Do not edit.\n\
+         // To regenerate: UPDATE_BINDINGS=1 cargo test -p statewright-desktop bindings\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_ts_matches_the_rust_contract() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts");
+        let expected = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).expect("write bindings.ts");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "ui/src/ipc/bindings.ts is out of date: run UPDATE_BINDINGS=1 cargo test -p statewright-desktop bindings"
+        );
+    }
+
+    #[test]
+    fn tagged_analysis_serializes_as_the_ui_expects() {
+        let a = Analysis::NotJson { error: TextError { message: "x".into(), line: 2, column: 3 } };
+        let v = serde_json::to_value(&a).expect("serializes");
+        assert_eq!(v["status"], "notJson");
+        assert_eq!(v["error"]["line"], 2);
+        let e = serde_json::to_value(ErrorCode::PermissionDenied).expect("serializes");
+        assert_eq!(e, "PERMISSION_DENIED");
+    }
+}

@@ -1,0 +1,48 @@
+//! Statewright desktop: a thin Tauri shell over the `statewright` core.
+//!
+//! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
+//! one-line adapters; `analysis`, `files`, `insert`, `recent`, `templates` and `workspace` hold the little
+//! logic the shell has, all testable without a window.
+
+pub mod analysis;
+pub mod commands;
+pub mod files;
+pub mod insert;
+pub mod ipc;
+pub mod recent;
+pub mod templates;
+pub mod workspace;
+
+use std::process::ExitCode;
+
+use tauri::Manager;
+
+/// Starts the app; returns when the last window closes.
+pub fn run() -> ExitCode {
+    let startup = files::path_from_args(std::env::args());
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let config_dir = app.path().app_config_dir().ok();
+            app.manage(workspace::Workspace::new(startup.clone(), config_dir.as_deref()));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::analyze,
+            commands::open_file,
+            commands::save_file,
+            commands::startup_file,
+            commands::recent_files,
+            commands::templates,
+            commands::template_text,
+            commands::add_state,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Statewright could not start its window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

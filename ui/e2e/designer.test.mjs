@@ -1,0 +1,206 @@
+// End-to-end tests of the real desktop app: tauri-driver + WebKitWebDriver, under Xvfb.
+// Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
+const artifacts = join(here, 'artifacts');
+const example = existsSync(join(repo, 'examples/order-processing.asl.json'))
+  ? join(repo, 'examples/order-processing.asl.json')
+  : join(here, 'fixtures/order-processing.asl.json');
+const CTRL = '\uE009';
+const BACKSPACE = '\uE003';
+
+let driver;
+let base;
+const work = mkdtempSync(join(tmpdir(), 'statewright-e2e-'));
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is not built at ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+after(() => driver?.kill());
+
+/** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
+async function launch(name, fixture = example) {
+  const file = join(work, `${name}.asl.json`);
+  copyFileSync(fixture, file);
+  const session = await Session.create(base, {
+    'tauri:options': { application: app, args: [file] },
+  });
+  try {
+    await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
+  } catch (e) {
+    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await session.delete();
+    throw e;
+  }
+  return { session, file };
+}
+
+async function canvasNames(session) {
+  return session.execute(
+    `return [...document.querySelectorAll('.react-flow__node [data-state-type]')].map(e => e.getAttribute('aria-label'));`,
+  );
+}
+
+async function shot(session, name) {
+  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+}
+
+async function button(session, name) {
+  const all = await session.findAll('button, summary');
+  for (const b of all) {
+    const label = (await b.attribute('aria-label')) ?? (await b.text());
+    if (label?.trim() === name) return b;
+  }
+  throw new Error(`no button named ${name}`);
+}
+
+/** Replaces the whole ASL JSON text by typing `text` (one line: the editor indents new lines). */
+async function typeAll(session, text) {
+  await (await session.find('.cm-content')).click();
+  await session.keys([{ down: CTRL }, { type: 'a' }, { up: CTRL }, { type: text }]);
+}
+
+test('opening an example draws every state with its type', async () => {
+  const { session } = await launch('open');
+  try {
+    const states = await session.execute(
+      `return [...document.querySelectorAll('.react-flow__node [data-state-type]')].map(e => [e.getAttribute('aria-label'), e.dataset.stateType]);`,
+    );
+    const byName = Object.fromEntries(states);
+    assert.equal(byName['Check stock'], 'Task');
+    assert.equal(byName['In stock?'], 'Choice');
+    assert.equal(byName['Ship and notify'], 'Parallel');
+    assert.equal(byName['Ship items'], 'Map');
+    assert.equal(byName['Ship one item'], 'Pass');
+    assert.equal(byName['Order complete'], 'Succeed');
+    assert.equal(byName['Payment failed'], 'Fail');
+    const containers = await session.execute(`return document.querySelectorAll('[data-container-type]').length;`);
+    assert.equal(containers, 3, 'two Parallel branches and one Map processor are drawn as frames');
+    const heading = await session.execute(`return document.querySelector('#code-title').textContent;`);
+    assert.match(heading, /^ASL JSON/);
+    // Edges are drawn once the nodes are measured.
+    const edges = await session.until('the transitions', async () => {
+      const n = await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`);
+      return n >= 6 ? n : 0;
+    });
+    assert.equal(edges, 6, 'every transition drawn once');
+    const catchLabel = await session.execute(`return [...document.querySelectorAll('.react-flow__edge-text')].map(e => e.textContent);`);
+    assert.ok(catchLabel.includes('On any error') && catchLabel.includes('Otherwise'), `edge captions: ${catchLabel}`);
+    await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
+    await session.until('the code pane to follow the selection', async () =>
+      (await session.execute(`return document.querySelector('#code-title').textContent;`)).includes('Charge card'),
+    );
+    await shot(session, '01-opened-example');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('typing in the ASL JSON updates the canvas; broken JSON keeps the last diagram and says where', async () => {
+  const { session } = await launch('typing');
+  try {
+    await typeAll(session, '{"StartAt":"Hello","States":{"Hello":{"Type":"Pass","Next":"World"},"World":{"Type":"Succeed"}}}');
+    await session.until('the new diagram', async () => (await canvasNames(session)).sort().join() === 'Hello,World');
+    await shot(session, '02-typed-definition');
+    await session.keys([{ type: BACKSPACE }]);
+    const banner = await session.until('the parse error', async () =>
+      session.execute(`return document.querySelector('[role=alert]')?.textContent ?? '';`),
+    );
+    assert.match(banner, /line 1, column \d+/);
+    assert.deepEqual((await canvasNames(session)).sort(), ['Hello', 'World'], 'the canvas keeps its last good state');
+    const dimmed = await session.execute(`return document.querySelector('.canvas').classList.contains('stale');`);
+    assert.equal(dimmed, true);
+    await shot(session, '03-broken-json');
+    await session.keys([{ type: '}' }]);
+    await session.until('the error to clear', async () =>
+      session.execute(`return document.querySelector('[role=alert]') === null;`),
+    );
+  } finally {
+    await session.delete();
+  }
+});
+
+test('adding a state from the palette and saving writes exactly the expected bytes', async () => {
+  const { session, file } = await launch('save');
+  try {
+    const original = readFileSync(file, 'utf8');
+    await (await session.find('.palette [aria-label="Wait"]')).click();
+    await session.until('the new state', async () => (await canvasNames(session)).includes('New Wait'));
+    await shot(session, '04-added-wait-state');
+    await (await button(session, 'Save')).click();
+    const expected = original.replace(
+      '"States": {\n',
+      '"States": {\n    "New Wait": {\n      "Type": "Wait",\n      "Seconds": 10,\n      "End": true\n    },\n',
+    );
+    assert.notEqual(expected, original);
+    await session.until('the file to be saved', () => readFileSync(file, 'utf8') === expected);
+    assert.deepEqual(readFileSync(file), Buffer.from(expected, 'utf8'));
+    await session.until('Save to be disabled once saved', async () => !(await (await button(session, 'Save')).enabled()));
+  } finally {
+    await session.delete();
+  }
+});
+
+test('undo and redo move between whole-document snapshots', async () => {
+  const { session, file } = await launch('undo');
+  try {
+    const original = readFileSync(file, 'utf8');
+    const typed = '{"StartAt":"Only","States":{"Only":{"Type":"Succeed"}}}';
+    await typeAll(session, typed);
+    await session.until('the typed diagram', async () => (await canvasNames(session)).join() === 'Only');
+    await (await button(session, 'Undo')).click();
+    await session.until('the original diagram', async () => (await canvasNames(session)).includes('Check stock'));
+    await session.until('Save disabled: the text is the file again', async () => !(await (await button(session, 'Save')).enabled()));
+    await shot(session, '05-after-undo');
+    await (await button(session, 'Redo')).click();
+    await session.until('the typed diagram again', async () => (await canvasNames(session)).join() === 'Only');
+    await (await button(session, 'Save')).click();
+    await session.until('the redone text saved', () => readFileSync(file, 'utf8') === typed);
+    assert.notEqual(readFileSync(file, 'utf8'), original);
+    await shot(session, '06-after-redo-and-save');
+  } finally {
+    await session.delete();
+  }
+});
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}

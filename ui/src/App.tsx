@@ -1,0 +1,262 @@
+// The designer window: toolbar, palette, canvas, the "ASL JSON" pane and the "Problems" list.
+import { ReactFlowProvider } from '@xyflow/react';
+import { ask, message, open, save } from '@tauri-apps/plugin-dialog';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Canvas, type FocusRequest } from './canvas/Canvas';
+import { CodePane, type CursorRequest } from './code/CodePane';
+import { describeFailure, ipc } from './ipc/client';
+import type { Problem, Template } from './ipc/bindings';
+import { Palette } from './panels/Palette';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { Toolbar } from './panels/Toolbar';
+import { useDesigner } from './state/useDesigner';
+
+const FILTERS = [{ name: 'Workflow definitions', extensions: ['json'] }];
+
+export function App() {
+  const d = useDesigner();
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [cursor, setCursor] = useState<CursorRequest | null>(null);
+  const [layoutSeq, setLayoutSeq] = useState(0);
+  const [fitSeq, setFitSeq] = useState(0);
+  const [status, setStatus] = useState('');
+
+  const fail = useCallback((what: string, failure: unknown) => {
+    const text = `${what}: ${describeFailure(failure)}`;
+    setStatus(text);
+    void message(text, { title: 'Statewright', kind: 'error' }).catch(() => undefined);
+  }, []);
+
+  const refreshRecent = useCallback(() => {
+    void ipc.recentFiles().then(setRecent, () => setRecent([]));
+  }, []);
+
+  const confirmDiscard = useCallback(async () => {
+    if (!d.dirty) return true;
+    return ask(`“${d.file.name}” has unsaved changes. Discard them?`, { title: 'Unsaved changes', kind: 'warning' });
+  }, [d.dirty, d.file.name]);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      try {
+        const f = await ipc.openFile(path);
+        d.load({ path: f.path, name: f.name, savedText: f.text }, f.text);
+        setSelected(null);
+        setStatus(`Opened ${f.path}`);
+        setFitSeq((n) => n + 1);
+      } catch (failure) {
+        fail('Could not open the file', failure);
+      }
+      refreshRecent();
+    },
+    [d, fail, refreshRecent],
+  );
+
+  const newFromTemplate = useCallback(
+    async (id: string) => {
+      if (!(await confirmDiscard())) return;
+      try {
+        const content = await ipc.templateText(id);
+        d.load({ path: null, name: 'Untitled.asl.json', savedText: '' }, content);
+        setSelected(null);
+        setStatus('New workflow: choose Save to give it a file name');
+        setFitSeq((n) => n + 1);
+      } catch (failure) {
+        fail('Could not start a new workflow', failure);
+      }
+    },
+    [confirmDiscard, d, fail],
+  );
+
+  const chooseAndOpen = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    const path = await open({ multiple: false, directory: false, filters: FILTERS, title: 'Open a workflow' });
+    if (typeof path === 'string') await openPath(path);
+  }, [confirmDiscard, openPath]);
+
+  const saveAs = useCallback(async () => {
+    const path = await save({ filters: FILTERS, defaultPath: d.file.path ?? d.file.name, title: 'Save the workflow as' });
+    if (!path) return;
+    try {
+      const f = await ipc.saveFile(path, d.text);
+      d.setFile({ path: f.path, name: f.name, savedText: f.text });
+      setStatus(`Saved ${f.path}`);
+    } catch (failure) {
+      fail('Could not save', failure);
+    }
+    refreshRecent();
+  }, [d, fail, refreshRecent]);
+
+  const saveNow = useCallback(async () => {
+    if (!d.file.path) return saveAs();
+    try {
+      const f = await ipc.saveFile(d.file.path, d.text);
+      d.setFile({ path: f.path, name: f.name, savedText: f.text });
+      setStatus(`Saved ${f.path}`);
+    } catch (failure) {
+      fail('Could not save', failure);
+    }
+  }, [d, fail, saveAs]);
+
+  // Start-up: the file named on the command line, or a blank workflow.
+  useEffect(() => {
+    void ipc.templates().then(setTemplates, () => setTemplates([]));
+    refreshRecent();
+    void ipc.startupFile().then((path) => {
+      if (path) void openPath(path);
+      else
+        void ipc
+          .templateText('blank')
+          .then((t) => d.load({ path: null, name: 'Untitled.asl.json', savedText: '' }, t));
+    });
+    // Only once, at start-up.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Files dropped on the window are opened.
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    void getCurrentWebview()
+      .onDragDropEvent((event) => {
+        if (event.payload.type === 'drop' && event.payload.paths.length > 0) void openPath(event.payload.paths[0]);
+      })
+      .then((u) => (unlisten = u), () => undefined);
+    return () => unlisten?.();
+  }, [openPath]);
+
+  useEffect(() => {
+    const title = `${d.dirty ? '● ' : ''}${d.file.name} — Statewright`;
+    document.title = title;
+    void getCurrentWindow().setTitle(title).catch(() => undefined);
+  }, [d.dirty, d.file.name]);
+
+  // Keyboard shortcuts outside the editor.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === 's') {
+        e.preventDefault();
+        void (e.shiftKey ? saveAs() : saveNow());
+      } else if (k === 'o') {
+        e.preventDefault();
+        void chooseAndOpen();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [saveAs, saveNow, chooseAndOpen]);
+
+  const problemCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of d.problems) if (p.node) counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
+    return counts;
+  }, [d.problems]);
+
+  const selectNode = useCallback(
+    (id: string | null) => {
+      setSelected(id);
+      const node = id ? d.diagram?.nodes.find((n) => n.id === id) : undefined;
+      if (node?.at) setCursor((c) => ({ line: node.at!.line, column: node.at!.column, seq: (c?.seq ?? 0) + 1 }));
+    },
+    [d.diagram],
+  );
+
+  const pickProblem = useCallback((p: Problem) => {
+    if (p.node) {
+      setSelected(p.node);
+      setFocus((f) => ({ id: p.node!, seq: (f?.seq ?? 0) + 1 }));
+    }
+    if (p.at) setCursor((c) => ({ line: p.at!.line, column: p.at!.column, seq: (c?.seq ?? 0) + 1 }));
+  }, []);
+
+  const addState = useCallback(
+    async (kind: string) => {
+      try {
+        d.replace(await ipc.addState(d.text, kind));
+        setStatus(`Added a ${kind} state`);
+      } catch (failure) {
+        fail(`Could not add a ${kind} state`, failure);
+      }
+    },
+    [d, fail],
+  );
+
+  const selectedNode = d.diagram?.nodes.find((n) => n.id === selected);
+  return (
+    <div className="app">
+      <header className="top">
+        <h1 className="brand">Statewright</h1>
+        <Toolbar
+          templates={templates}
+          recent={recent}
+          canUndo={d.canUndo}
+          canRedo={d.canRedo}
+          canSave={d.dirty || d.file.path === null}
+          onNew={(id) => void newFromTemplate(id)}
+          onOpen={() => void chooseAndOpen()}
+          onOpenRecent={(p) => void confirmDiscard().then((ok) => (ok ? openPath(p) : undefined))}
+          onSave={() => void saveNow()}
+          onSaveAs={() => void saveAs()}
+          onUndo={d.undo}
+          onRedo={d.redo}
+          onAutoLayout={() => {
+            setLayoutSeq((n) => n + 1);
+            setFitSeq((n) => n + 1);
+          }}
+          onFit={() => setFitSeq((n) => n + 1)}
+        />
+        <span className="file-name" title={d.file.path ?? 'Not saved yet'}>
+          {d.dirty ? '● ' : ''}
+          {d.file.name}
+          {d.dirty ? ' (unsaved changes)' : ''}
+        </span>
+      </header>
+      <Palette onAdd={(kind) => void addState(kind)} />
+      <main className="centre">
+        {d.parseError && (
+          <div className="banner" role="alert">
+            The ASL JSON has a mistake at line {d.parseError.line}, column {d.parseError.column}: {d.parseError.message}.
+            The diagram shows the last version that could be read.
+          </div>
+        )}
+        <ReactFlowProvider>
+          <Canvas
+            diagram={d.diagram}
+            stale={d.parseError !== null}
+            problemCounts={problemCounts}
+            selected={selected}
+            onSelect={selectNode}
+            layoutSeq={layoutSeq}
+            fitSeq={fitSeq}
+            focus={focus}
+          />
+        </ReactFlowProvider>
+        <ProblemsPanel
+          problems={d.problems}
+          parseError={d.parseError}
+          onPick={pickProblem}
+          onPickParseError={() =>
+            d.parseError &&
+            setCursor((c) => ({ line: d.parseError!.line, column: d.parseError!.column, seq: (c?.seq ?? 0) + 1 }))
+          }
+        />
+      </main>
+      <section className="code" aria-labelledby="code-title">
+        <h2 id="code-title">
+          ASL JSON
+          {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
+        </h2>
+        <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
+      </section>
+      <footer className="status" role="status">
+        {status}
+      </footer>
+    </div>
+  );
+}

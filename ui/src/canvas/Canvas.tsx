@@ -1,0 +1,101 @@
+// The workflow diagram. It shows the last diagram that parsed; while the text does not parse it
+// stays as it was, dimmed, so nothing jumps around mid-typing.
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useNodesState,
+  useReactFlow,
+  type Edge,
+  type NodeMouseHandler,
+} from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import type { Diagram } from '../ipc/bindings';
+import { GroupNode, StateNode } from './StateNode';
+import { toFlow, type FlowNode } from './toFlow';
+
+const nodeTypes = { state: StateNode, group: GroupNode };
+
+export interface FocusRequest {
+  id: string;
+  seq: number;
+}
+
+interface Props {
+  diagram: Diagram | null;
+  stale: boolean;
+  problemCounts: Map<string, number>;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  /** Bumped to re-apply the computed layout (Auto layout). */
+  layoutSeq: number;
+  /** Bumped to fit the whole diagram in view. */
+  fitSeq: number;
+  focus: FocusRequest | null;
+}
+
+export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
+  const flow = useMemo(
+    () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as Edge[] }),
+    [diagram, problemCounts],
+  );
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
+  const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
+
+  useEffect(() => {
+    setNodes(flow.nodes);
+  }, [flow, layoutSeq, setNodes]);
+
+  useEffect(() => {
+    setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));
+  }, [selected, setNodes, flow]);
+
+  useEffect(() => {
+    if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
+  }, [fitSeq, fitView]);
+
+  // A different set of states (another file, a big edit): show all of it once it is drawn.
+  const shape = flow.nodes.map((n) => n.id).join('\n');
+  useEffect(() => {
+    const t = window.setTimeout(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }), 60);
+    return () => window.clearTimeout(t);
+  }, [shape, fitView]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const node = getInternalNode(focus.id);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const w = node.measured.width ?? 0;
+    const h = node.measured.height ?? 0;
+    void setCenter(x + w / 2, y + h / 2, { zoom: Math.max(getZoom(), 0.8), duration: 200 });
+  }, [focus, getInternalNode, setCenter, getZoom]);
+
+  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
+    if (node.type === 'state') onSelect(node.id);
+  };
+
+  return (
+    <div className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
+      <ReactFlow
+        nodes={nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => onSelect(null)}
+        nodesConnectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {diagram && diagram.nodes.length === 0 && (
+        <p className="canvas-empty">No states to draw yet: add a state from the palette or type one in the ASL JSON pane.</p>
+      )}
+    </div>
+  );
+}

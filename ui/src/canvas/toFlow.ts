@@ -1,0 +1,58 @@
+// Converts the core's laid-out diagram (absolute coordinates) into React Flow nodes and edges
+// (children positioned relative to their parent).
+import type { Edge, Node } from '@xyflow/react';
+import type { Diagram, DiagramNode } from '../ipc/bindings';
+
+export interface StateNodeData extends Record<string, unknown> {
+  name: string;
+  kind: string;
+  /** True for Parallel/Map states drawn as a box around what they contain. */
+  container: boolean;
+  problems: number;
+}
+
+export type FlowNode = Node<StateNodeData>;
+
+export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { nodes: FlowNode[]; edges: Edge[] } {
+  const byId = new Map<string, DiagramNode>(diagram.nodes.map((n) => [n.id, n]));
+  const hasChildren = new Set(diagram.nodes.map((n) => n.parent).filter((p): p is string => p !== null));
+  const nodes: FlowNode[] = diagram.nodes.map((n) => {
+    const parent = n.parent !== null ? byId.get(n.parent) : undefined;
+    const isGroup = n.kind === 'Branch' || n.kind === 'ItemProcessor';
+    return {
+      id: n.id,
+      type: isGroup ? 'group' : 'state',
+      position: { x: n.x - (parent?.x ?? 0), y: n.y - (parent?.y ?? 0) },
+      width: n.width,
+      height: n.height,
+      style: { width: n.width, height: n.height },
+      ...(parent ? { parentId: parent.id } : {}),
+      data: {
+        name: n.name,
+        kind: n.kind,
+        container: hasChildren.has(n.id) && !isGroup,
+        problems: problemCounts.get(n.id) ?? 0,
+      },
+      ariaLabel: n.name,
+      selectable: !isGroup,
+      draggable: !isGroup,
+      zIndex: isGroup || hasChildren.has(n.id) ? 0 : 1,
+    };
+  });
+  const edges: Edge[] = diagram.edges.map((e) => ({
+    id: e.id,
+    source: e.from,
+    target: e.to,
+    label: e.label ?? undefined,
+    type: 'smoothstep',
+    className: `edge-${e.kind}`,
+    zIndex: 2,
+    markerEnd: { type: 'arrowclosed' as const },
+    ariaLabel: `${nameOf(byId, e.from)} to ${nameOf(byId, e.to)}${e.label ? ` (${e.label})` : ''}`,
+  }));
+  return { nodes, edges };
+}
+
+function nameOf(byId: Map<string, DiagramNode>, id: string): string {
+  return byId.get(id)?.name ?? id;
+}

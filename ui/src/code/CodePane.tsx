@@ -1,0 +1,108 @@
+// The "ASL JSON" pane: the exact text of the definition in CodeMirror 6. Undo/redo belong to the
+// app (whole-document snapshots), so the editor's own history is not installed.
+import { json } from '@codemirror/lang-json';
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { setDiagnostics, lintGutter } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import type { TextError } from '../ipc/bindings';
+import { offsetOf } from './offset';
+
+export interface CursorRequest {
+  line: number;
+  column: number;
+  seq: number;
+}
+
+interface Props {
+  text: string;
+  onChange: (text: string) => void;
+  error: TextError | null;
+  cursor: CursorRequest | null;
+  onUndo: () => void;
+  onRedo: () => void;
+}
+
+export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const handlers = useRef({ onChange, onUndo, onRedo });
+
+  useEffect(() => {
+    handlers.current = { onChange, onUndo, onRedo };
+  }, [onChange, onUndo, onRedo]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const v = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: '',
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          lintGutter(),
+          highlightActiveLine(),
+          highlightActiveLineGutter(),
+          highlightSelectionMatches(),
+          bracketMatching(),
+          indentOnInput(),
+          json(),
+          syntaxHighlighting(defaultHighlightStyle),
+          keymap.of([
+            { key: 'Mod-z', run: () => (handlers.current.onUndo(), true) },
+            { key: 'Mod-y', run: () => (handlers.current.onRedo(), true) },
+            { key: 'Mod-Shift-z', run: () => (handlers.current.onRedo(), true) },
+            indentWithTab,
+            ...defaultKeymap,
+            ...searchKeymap,
+          ]),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': 'ASL JSON' }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) handlers.current.onChange(u.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  // Text changed from outside (open, undo, template): replace the editor's content.
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const current = v.state.doc.toString();
+    if (current !== text) {
+      v.dispatch({ changes: { from: 0, to: current.length, insert: text } });
+    }
+  }, [text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    if (!error) {
+      v.dispatch(setDiagnostics(v.state, []));
+      return;
+    }
+    const pos = offsetOf(v.state, error.line, error.column);
+    const end = Math.min(pos + 1, v.state.doc.length);
+    v.dispatch(setDiagnostics(v.state, [{ from: pos, to: end, severity: 'error', message: error.message }]));
+  }, [error, text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !cursor) return;
+    const pos = offsetOf(v.state, cursor.line, cursor.column);
+    v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+  }, [cursor]);
+
+  return <div className="code-host" ref={host} />;
+}

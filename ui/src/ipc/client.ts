@@ -1,0 +1,26 @@
+// Typed wrappers over the Rust commands (src-tauri/src/commands.rs). The types come from
+// bindings.ts, generated from the Rust contract.
+import { invoke } from '@tauri-apps/api/core';
+import type { Analysis, CommandError, OpenedFile, Template } from './bindings';
+
+export const ipc = {
+  analyze: (text: string) => invoke<Analysis>('analyze', { text }),
+  openFile: (path: string) => invoke<OpenedFile>('open_file', { path }),
+  saveFile: (path: string, text: string) => invoke<OpenedFile>('save_file', { path, text }),
+  startupFile: () => invoke<string | null>('startup_file'),
+  recentFiles: () => invoke<string[]>('recent_files'),
+  templates: () => invoke<Template[]>('templates'),
+  templateText: (id: string) => invoke<string>('template_text', { id }),
+  addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
+};
+
+/** A command failure's sentence, whatever shape the failure came in. */
+export function describeFailure(failure: unknown): string {
+  if (isCommandError(failure)) return failure.message;
+  if (failure instanceof Error) return failure.message;
+  return String(failure);
+}
+
+export function isCommandError(value: unknown): value is CommandError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
