@@ -106,6 +106,7 @@ fn errors() {
         ("$hash('abc', 'sha-256')", json!({}), None),
         ("$range(1, 400000, 1)", json!({}), None),
         ("$parse('{')", json!({}), None),
+        ("$parseInteger('\u{661}\u{662}\u{663}\u{664}(\u{660}', '###\u{661}')", json!({}), None),
         ("$eval('1')", json!({}), None),
         ("'a' + 1", json!({}), None),
         ("$states.input.a.b.c + 1", json!({"a": {"b": {"c": "x"}}}), None),
