@@ -12,3 +12,5 @@ cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo build --release --locked --bin statewright
 cargo test --locked
+echo "== conformance"
+bash scripts/conformance.sh target/release/statewright

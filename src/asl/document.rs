@@ -60,15 +60,30 @@ pub struct Document {
     index: OnceLock<Index>,
 }
 
+/// A copy shares nothing; its locating index is rebuilt on first use.
+impl Clone for Document {
+    fn clone(&self) -> Document {
+        Document {
+            text: self.text.clone(),
+            value: self.value.clone(),
+            line_starts: self.line_starts.clone(),
+            index: OnceLock::new(),
+        }
+    }
+}
+
 impl Document {
     /// Parses `text` as strict JSON. The text is kept unchanged.
     pub fn parse(text: impl Into<String>) -> Result<Document, ParseFailure> {
         let text = text.into();
         let line_starts = line_starts(&text);
-        let value = match serde_json::from_str::<Value>(&text) {
+        // A UTF-8 byte order mark is kept in the text but is not part of the JSON.
+        let bom = bom_len(&text);
+        let value = match serde_json::from_str::<Value>(&text[bom..]) {
             Ok(v) => v,
             Err(e) => {
-                let position = position_at_line_col(&text, &line_starts, e.line(), e.column());
+                let col = e.column() + if e.line() == 1 { bom } else { 0 };
+                let position = position_at_line_col(&text, &line_starts, e.line(), col);
                 return Err(ParseFailure { message: plain_json_error(&e), position });
             }
         };
@@ -127,13 +142,24 @@ impl Document {
     }
 }
 
-fn build_index(text: &str) -> Index {
+/// Length in bytes of a leading UTF-8 byte order mark (0 or 3).
+pub(crate) fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 }
+}
+
+fn build_index(full: &str) -> Index {
+    let bom = bom_len(full);
+    let text = &full[bom..];
     let options = jsonc_parser::ParseOptions::default();
     let mut index = Index { nodes: Vec::new(), duplicates: Vec::new() };
     if let Ok(parsed) = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
         && let Some(root) = parsed.value
     {
         walk(&root, String::new(), None, &mut index);
+    }
+    for node in &mut index.nodes {
+        node.value = (node.value.0 + bom, node.value.1 + bom);
+        node.key = node.key.map(|(s, e)| (s + bom, e + bom));
     }
     index.nodes.sort_by(|a, b| a.pointer.cmp(&b.pointer));
     // With duplicate keys the last member wins, as in the parsed value.
@@ -249,6 +275,16 @@ mod tests {
         assert_eq!((key.start.line, key.start.column), (3, 39));
         assert_eq!(doc.duplicate_keys(), ["/States/a~1b"]);
         assert!(doc.span("/Nope").is_none());
+    }
+
+    #[test]
+    fn byte_order_mark_is_kept_and_skipped() {
+        let doc = Document::parse("\u{feff}{\"a\": 1}").unwrap();
+        assert_eq!(doc.value()["a"], 1);
+        assert_eq!(doc.span("/a").unwrap().start.offset, 9);
+        assert!(doc.text().starts_with('\u{feff}'));
+        let err = Document::parse("\u{feff}{\"a\" 1}").unwrap_err();
+        assert_eq!((err.position.line, err.position.column), (1, 7));
     }
 
     #[test]

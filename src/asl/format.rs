@@ -1,7 +1,9 @@
 //! AWS-style formatting: two-space indentation, `"key": value`, one member per line.
 //!
 //! Guarantee: only whitespace changes. Keys, their order, strings and number spelling are copied
-//! from the user's text, so formatting never changes what a definition means.
+//! from the user's text, so formatting never changes what a definition means. A file written
+//! with CRLF line endings keeps them; a leading byte order mark is kept. Formatting formatted
+//! text gives the same text.
 
 use super::Document;
 
@@ -11,8 +13,9 @@ pub fn format(doc: &Document) -> String {
     let mut depth = 0usize;
     let mut chars = doc.text().char_indices().peekable();
     let text = doc.text();
+    let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
+        out.push_str(line_break);
         for _ in 0..depth {
             out.push_str("  ");
         }
@@ -62,7 +65,7 @@ pub fn format(doc: &Document) -> String {
             c => out.push(c),
         }
     }
-    out.push('\n');
+    out.push_str(line_break);
     out
 }
 
@@ -77,5 +80,13 @@ mod tests {
         assert_eq!(format(&doc), expected);
         let again = Document::parse(expected).unwrap();
         assert_eq!(format(&again), expected);
+    }
+
+    #[test]
+    fn keeps_crlf_and_byte_order_mark() {
+        let doc = Document::parse("\u{feff}{\r\n\"a\" :\t[ ],\r\n\"b\":\"\\r\\n\"}").unwrap();
+        let expected = "\u{feff}{\r\n  \"a\": [],\r\n  \"b\": \"\\r\\n\"\r\n}\r\n";
+        assert_eq!(format(&doc), expected);
+        assert_eq!(format(&Document::parse(expected).unwrap()), expected);
     }
 }

@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand};
 
 mod fmt;
 mod input;
+mod layout;
+mod run;
+mod test;
+mod render;
 mod validate;
 
 #[derive(Parser)]
@@ -23,11 +27,20 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Check a definition the way AWS does when a state machine is created.
     Validate(validate::Args),
     /// Rewrite a definition in AWS-style two-space JSON (or check that it already is).
     Fmt(fmt::Args),
+    /// Run an execution locally (mocked tasks, virtual or real clock).
+    Run(run::Args),
+    /// Run every test case of a mock configuration, check expectations, report coverage.
+    Test(test::Args),
+    /// Lay out the diagram of a definition (boxes, containers, routed edges).
+    Layout(layout::Args),
+    /// Draw the diagram of a definition to SVG or PNG.
+    Render(render::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -42,6 +55,10 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Run(args) => run::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Layout(args) => layout::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(code)
 }

@@ -3,8 +3,18 @@
 //! Human output reads like a compiler's: `file:line:column`, the offending line, a caret under
 //! the node, the message and a hint. `--json` prints exactly
 //! `{"valid": bool, "diagnostics": [{"code", "severity", "pointer", "message"}]}`.
+//! Exit status: 0 valid, 1 invalid (including text that is not JSON), 2 file not readable.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// `println!` that stops quietly when the reader went away (`statewright validate f | head`)
+/// instead of panicking on a closed pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 use serde_json::json;
 
@@ -34,7 +44,7 @@ pub fn run(args: Args) -> u8 {
         validate::validate(&doc, &validate::Options { machine_type: args.machine_type });
     let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     if args.json {
-        println!("{}", json!({ "valid": valid, "diagnostics": diagnostics_json(&diagnostics) }));
+        out!("{}", json!({ "valid": valid, "diagnostics": diagnostics_json(&diagnostics) }));
     } else {
         print_human(&args.file, &doc, &diagnostics);
     }
@@ -58,7 +68,7 @@ fn report_unreadable(args: &Args, failure: &ReadFailure) -> u8 {
             ReadFailure::Parse(..) => (Code::InvalidJson, None),
         };
         let d = Diagnostic::error(code, pointer, message);
-        println!("{}", json!({ "valid": false, "diagnostics": diagnostics_json(&[d]) }));
+        out!("{}", json!({ "valid": false, "diagnostics": diagnostics_json(&[d]) }));
     } else {
         eprintln!("error: {message}");
         if let ReadFailure::Parse(text, e) = failure {
@@ -66,7 +76,12 @@ fn report_unreadable(args: &Args, failure: &ReadFailure) -> u8 {
             eprintln!("{}", excerpt(e.position.line, line, e.position.column, 1));
         }
     }
-    2
+    // A file that was read but is not JSON is an invalid definition (AWS: INVALID_JSON_DESCRIPTION);
+    // only a file that cannot be read at all is "unreadable".
+    match failure {
+        ReadFailure::Io(_) => 2,
+        ReadFailure::Parse(..) => 1,
+    }
 }
 
 fn print_human(path: &Path, doc: &Document, diagnostics: &[Diagnostic]) {
@@ -79,24 +94,21 @@ fn print_human(path: &Path, doc: &Document, diagnostics: &[Diagnostic]) {
         let span = d.pointer.as_deref().and_then(|p| doc.key_span(p));
         match span {
             Some(span) => {
-                println!(
-                    "{name}:{}:{}: {label}: {}",
-                    span.start.line, span.start.column, d.message
-                );
+                out!("{name}:{}:{}: {label}: {}", span.start.line, span.start.column, d.message);
                 let width = if span.end.line == span.start.line {
                     span.end.column.saturating_sub(span.start.column).max(1)
                 } else {
                     1
                 };
                 let line = doc.line_text(span.start.line);
-                println!("{}", excerpt(span.start.line, line, span.start.column, width));
+                out!("{}", excerpt(span.start.line, line, span.start.column, width));
             }
-            None => println!("{name}: {label}: {}", d.message),
+            None => out!("{name}: {label}: {}", d.message),
         }
         if let Some(hint) = &d.hint {
-            println!("  = hint: {hint}");
+            out!("  = hint: {hint}");
         }
-        println!(
+        out!(
             "  = code: {}",
             serde_json::to_value(d.code).unwrap_or_default().as_str().unwrap_or("")
         );
@@ -104,21 +116,33 @@ fn print_human(path: &Path, doc: &Document, diagnostics: &[Diagnostic]) {
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
     if errors == 0 && warnings == 0 {
-        println!("{name}: valid");
+        out!("{name}: valid");
     } else {
-        println!("{name}: {errors} error(s), {warnings} warning(s)");
+        out!("{name}: {errors} error(s), {warnings} warning(s)");
     }
 }
 
 /// `  12 |     "Next": "Gost",` followed by a caret line under `column` spanning `width` chars.
 fn excerpt(line_no: usize, line: &str, column: usize, width: usize) -> String {
+    /// Long lines (minified JSON) are cut to a window around the column.
+    const WINDOW: usize = 100;
+    const BEFORE: usize = 40;
     let gutter = line_no.to_string();
     let pad = " ".repeat(gutter.len());
-    let indent: String = line
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+    let chars: Vec<char> = line.chars().collect();
+    let col = column.saturating_sub(1).min(chars.len());
+    let (from, to) = if chars.len() <= WINDOW {
+        (0, chars.len())
+    } else {
+        let from = col.saturating_sub(BEFORE);
+        (from, (from + WINDOW).min(chars.len()))
+    };
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let indent: String = std::iter::repeat_n(' ', lead.chars().count())
+        .chain(chars[from..col].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }))
         .collect();
-    let width = width.min(line.chars().count().saturating_sub(column - 1).max(1));
-    format!("{pad} |\n{gutter} | {line}\n{pad} | {indent}{}", "^".repeat(width))
+    let width = width.min(to.saturating_sub(col).max(1));
+    format!("{pad} |\n{gutter} | {lead}{shown}{tail}\n{pad} | {indent}{}", "^".repeat(width))
 }

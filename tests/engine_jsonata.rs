@@ -1,0 +1,129 @@
+//! Table-driven runs of JSONata states (`tests/data/engine_jsonata.txt`): definition, input,
+//! mocks, expected result and the states entered, one line per case.
+
+mod table;
+
+use std::sync::Arc;
+
+use serde_json::{Map, Value, json};
+use statewright::engine::{
+    ExecutionIdentity, MockConfig, Outcome, RunOptions, compile, execute_virtual,
+};
+
+fn identity() -> ExecutionIdentity {
+    ExecutionIdentity {
+        execution_name: "exec".into(),
+        state_machine_name: "machine".into(),
+        account: "123456789012".into(),
+        region: "us-east-1".into(),
+        role_arn: "arn:aws:iam::123456789012:role/r".into(),
+        partition: "aws".into(),
+        express: false,
+    }
+}
+
+/// Wraps `{"State": {answers}}` into a Step Functions Local mock config, test case `T`.
+fn mock_config(states: &Value) -> MockConfig {
+    let mut cases = Map::new();
+    let mut responses = Map::new();
+    for (state, answers) in states.as_object().into_iter().flatten() {
+        cases.insert(state.clone(), json!(format!("R_{state}")));
+        responses.insert(format!("R_{state}"), answers.clone());
+    }
+    let doc = json!({"StateMachines": {"machine": {"TestCases": {"T": cases}}}, "MockedResponses": responses});
+    MockConfig::parse(&doc).unwrap_or_else(|e| panic!("bad mock table entry: {e}"))
+}
+
+fn result_json(outcome: &Outcome) -> Value {
+    let mut m = Map::new();
+    m.insert("status".into(), json!(outcome.status()));
+    match outcome {
+        Outcome::Succeeded(v) => {
+            m.insert("output".into(), v.clone());
+        }
+        Outcome::Failed(f) => {
+            if let Some(e) = &f.error {
+                m.insert("error".into(), json!(e));
+            }
+            if let Some(c) = &f.cause {
+                m.insert("cause".into(), json!(c));
+            }
+        }
+        _ => {}
+    }
+    Value::Object(m)
+}
+
+#[test]
+fn jsonata_runs_table() {
+    let rows = table::rows(include_str!("data/engine_jsonata.txt"), 5);
+    assert!(rows.len() >= 20);
+    for row in rows {
+        let f = &row.fields;
+        let definition = table::json(&f[0]);
+        let program = compile(&definition).unwrap_or_else(|e| panic!("line {}: {e}", row.line));
+        let mocks = (f[2] != "-").then(|| {
+            mock_config(&table::json(&f[2])).case("machine", "T").unwrap_or_else(|e| panic!("{e}"))
+        });
+        let opts = RunOptions {
+            input: table::json(&f[1]),
+            identity: identity(),
+            mocks,
+            ignore_quotas: false,
+            record_history: true,
+            trace: false,
+            seed: 1,
+            base_dir: ".".into(),
+        };
+        let report = execute_virtual(Arc::new(program), opts, 0);
+        assert_eq!(result_json(&report.outcome), table::json(&f[3]), "line {}", row.line);
+        if f[4] != "-" {
+            let entered: Vec<&str> = report
+                .history
+                .iter()
+                .filter(|e| e.kind.ends_with("StateEntered"))
+                .filter_map(|e| e.name.as_deref())
+                .collect();
+            assert_eq!(entered.join(","), f[4], "line {}: states entered", row.line);
+        }
+    }
+}
+
+#[test]
+fn invalid_jsonata_is_a_compile_error_naming_the_field() {
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "A",
+        "States": {"A": {"Type": "Pass", "Output": {"k": "{% a[1,2) %}"}, "End": true}}});
+    let err = compile(&definition).err().map(|e| e.at);
+    assert_eq!(err.as_deref(), Some("/States/A/Output"));
+}
+
+#[test]
+fn item_reader_arguments_are_jsonata_in_a_jsonata_map() {
+    let dir = std::env::temp_dir().join(format!("statewright-jsonata-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("data/items.json"), "[1, 2, 3]").unwrap_or_else(|e| panic!("{e}"));
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {
+        "Type": "Map",
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "JSON"},
+            "Arguments": {"Bucket": "{% $states.input.bucket %}", "Key": "{% 'items' & '.json' %}"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input * 2 %}", "End": true}}},
+        "Output": "{% $sum($states.result) %}",
+        "End": true}}});
+    let program = compile(&definition).unwrap_or_else(|e| panic!("{e}"));
+    let opts = RunOptions {
+        input: json!({"bucket": "data"}),
+        identity: identity(),
+        mocks: None,
+        ignore_quotas: false,
+        record_history: false,
+        trace: false,
+        seed: 1,
+        base_dir: dir.clone(),
+    };
+    let report = execute_virtual(Arc::new(program), opts, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(result_json(&report.outcome), json!({"status": "SUCCEEDED", "output": 12}));
+}
