@@ -13,6 +13,6 @@ pub mod engine;
 pub mod graph;
 pub mod jsonata;
 pub mod layout;
-pub mod scenario;
 pub mod render;
+pub mod scenario;
 pub mod validate;

@@ -10,9 +10,9 @@ use clap::{Parser, Subcommand};
 mod fmt;
 mod input;
 mod layout;
+mod render;
 mod run;
 mod test;
-mod render;
 mod validate;
 
 #[derive(Parser)]

@@ -23,8 +23,6 @@ mod route;
 
 pub mod check;
 
-pub mod placeholder;
-
 use serde::{Deserialize, Serialize};
 
 pub use pins::{Pin, Pins};
