@@ -95,6 +95,8 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
                 to: e.to.clone(),
                 kind: e.kind.clone(),
                 label: caption(&e.kind, e.label.as_deref()),
+                points: e.points.clone(),
+                label_at: e.label_at,
             })
             .collect(),
     }

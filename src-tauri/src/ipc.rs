@@ -64,6 +64,7 @@ pub struct DiagramNode {
 
 /// A transition between two nodes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct DiagramEdge {
     pub id: String,
     pub from: String,
@@ -71,6 +72,10 @@ pub struct DiagramEdge {
     /// `next`, `choice`, `default`, `catch`...
     pub kind: String,
     pub label: Option<String>,
+    /// The routed polyline (absolute), from `from`'s border to `to`'s.
+    pub points: Vec<[f64; 2]>,
+    /// Where the label's text starts (left end, vertically centred), when there is a label.
+    pub label_at: Option<[f64; 2]>,
 }
 
 /// One-based line and column in the text.

@@ -143,7 +143,7 @@ test('Parallel branches and Map processors are drawn as containers', async () =>
       return n >= 6 ? n : 0;
     });
     assert.equal(edges, 6, 'every transition drawn once');
-    const catchLabel = await session.execute(`return [...document.querySelectorAll('.react-flow__edge-text')].map(e => e.textContent);`);
+    const catchLabel = await session.execute(`return [...document.querySelectorAll('.edge-label')].map(e => e.textContent);`);
     assert.ok(catchLabel.includes('On any error') && catchLabel.includes('Otherwise'), `edge captions: ${catchLabel}`);
     await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
     await session.until('the code pane to follow the selection', async () =>

@@ -43,7 +43,15 @@ export type DiagramEdge = { id: string, from: string, to: string,
 /**
  * `next`, `choice`, `default`, `catch`...
  */
-kind: string, label: string | null, };
+kind: string, label: string | null, 
+/**
+ * The routed polyline (absolute), from `from`'s border to `to`'s.
+ */
+points: Array<[number, number]>, 
+/**
+ * Where the label's text starts (left end, vertically centred), when there is a label.
+ */
+labelAt: [number, number] | null, };
 
 export type TextPlace = { line: number, column: number, };
 
