@@ -108,6 +108,20 @@ pub enum ProblemSeverity {
     Warning,
 }
 
+/// A change made to one state from the inspector (the state is named by its JSON pointer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum StateChange {
+    /// Renames the state and every transition to it.
+    Rename { pointer: String, name: String },
+    /// Sets the state's `Comment` (an empty comment removes it).
+    SetComment { pointer: String, comment: String },
+    /// Makes the state go to `target` next, or end the workflow when `None`.
+    GoTo { pointer: String, target: Option<String> },
+    /// Deletes the state (transitions to it are left for the validator to report).
+    Remove { pointer: String },
+}
+
 /// A starting point for File > New.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Template {
@@ -157,6 +171,7 @@ pub fn typescript() -> String {
         TextPlace::decl(),
         Problem::decl(),
         ProblemSeverity::decl(),
+        StateChange::decl(),
         Template::decl(),
         CommandError::decl(),
         ErrorCode::decl(),

@@ -204,6 +204,27 @@ test('a problem from the validator is listed in plain words and clicking it show
   }
 });
 
+test('the inspector renames a step and every transition to it', async () => {
+  const { session, file } = await launch('inspector');
+  try {
+    await (await session.find('.react-flow__node [aria-label="Check stock"]')).click();
+    const input = await session.until('the inspector', async () => session.find('.inspector input'));
+    assert.equal(await session.execute(`return document.querySelector('.inspector input').value;`), 'Check stock');
+    await input.clear();
+    await input.sendKeys('Check the stock\uE007');
+    await session.until('the renamed state', async () => (await canvasNames(session)).includes('Check the stock'));
+    assert.ok(!(await canvasNames(session)).includes('Check stock'));
+    await shot(session, '08-inspector-rename');
+    await (await button(session, 'Save')).click();
+    await session.until('the rename saved', () => JSON.parse(readFileSync(file, 'utf8')).StartAt === 'Check the stock');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(saved.States['Check the stock'].Next, 'In stock?');
+    assert.equal(saved.States['Check stock'], undefined);
+  } finally {
+    await session.delete();
+  }
+});
+
 test('adding a state from the palette and saving writes exactly the expected bytes', async () => {
   const { session, file } = await launch('save');
   try {

@@ -75,6 +75,8 @@ at: TextPlace | null, };
 
 export type ProblemSeverity = "error" | "warning";
 
+export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, };
+
 export type Template = { id: string, title: string, description: string, };
 
 export type CommandError = { code: ErrorCode, message: string, path: string | null, };
