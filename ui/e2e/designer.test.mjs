@@ -2,7 +2,7 @@
 // Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,8 +29,12 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group, logging to a file: at the end the whole group (tauri-driver,
+  // WebKitWebDriver and any app window left open) is stopped, and nothing holds our output open.
+  const log = openSync(join(artifacts, 'tauri-driver.log'), 'w');
   driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
+    detached: true,
   });
   base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
@@ -46,7 +50,14 @@ before(async () => {
   }
 });
 
-after(() => driver?.kill());
+after(() => {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM');
+  } catch {
+    driver.kill();
+  }
+});
 
 /** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
 async function launch(name, fixture = nested) {
