@@ -4,9 +4,10 @@
 //! Reads the shared corpus' `large-1000.asl.json` when present (falls back to a generated
 //! machine of the same size, so the bench runs anywhere).
 
-use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use statewright::asl::Document;
 use statewright::validate::{Options, validate};
+use std::hint::black_box;
 
 const SHARED: &str = "/work/shared/conformance/validation/bench/large-1000.asl.json";
 

@@ -6,7 +6,7 @@ set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_missing=()
-for pkg in ${STATEWRIGHT_APT_PACKAGES:-} python3; do
+for pkg in ${STATEWRIGHT_APT_PACKAGES:-} python3 fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -6,7 +6,7 @@ mod common;
 use std::collections::HashMap;
 
 use serde_json::{Value, json};
-use statewright::layout::{Layout, Options, Pin, Pins, check, layout_definition};
+use statewright::layout::{Direction, Layout, Options, Pin, Pins, check, layout_definition};
 
 /// Top-left of every box by id.
 fn boxes(l: &Layout) -> HashMap<String, (f64, f64)> {
@@ -61,8 +61,21 @@ fn retarget(v: &mut Value, from: &str, to: &str) {
 }
 
 fn assert_stable(name: &str, before: &Value, after: &Value, rename: &dyn Fn(&str) -> String) {
-    let a = layout_definition(before, &Options::default());
-    let b = layout_definition(after, &Options::default());
+    for direction in [Direction::Down, Direction::Right] {
+        assert_stable_in(&format!("{name} ({direction:?})"), before, after, rename, direction);
+    }
+}
+
+fn assert_stable_in(
+    name: &str,
+    before: &Value,
+    after: &Value,
+    rename: &dyn Fn(&str) -> String,
+    direction: Direction,
+) {
+    let options = Options { direction, ..Options::default() };
+    let a = layout_definition(before, &options);
+    let b = layout_definition(after, &options);
     assert!(check::problems(&b).is_empty());
     let (m, total) = moved(&a, &b, rename);
     if std::env::var("DEBUG_MOVES").is_ok() {

@@ -93,7 +93,19 @@ pub(super) fn layered(
     let mut size: Vec<[f64; 2]> = items.iter().map(|it| axes.split(it.size)).collect();
     size.resize(v.len(), [DUMMY_SIZE, 0.0]);
     let cross_sizes: Vec<f64> = size.iter().map(|s| s[0]).collect();
-    let cross = place::place(&v, &layers, &cross_sizes);
+    let mut side = vec![false; n];
+    let mut main_in = vec![false; n];
+    for link in links {
+        if link.catch {
+            side[link.to] = true;
+        } else {
+            main_in[link.to] = true;
+        }
+    }
+    for u in 0..n {
+        side[u] = side[u] && !main_in[u];
+    }
+    let cross = place::place(&v, &layers, &cross_sizes, &side);
     let scene = route::Scene { v: &v, layers: &layers, size: &size, cross: &cross, axes };
     let (centers, mut routes) = route::route(&scene, links, &roles);
     // Top-left corners in real coordinates.

@@ -17,7 +17,10 @@ pub(super) const DUMMY_GAP: f64 = 18.0;
 pub(super) const DUMMY_SIZE: f64 = 8.0;
 
 /// Centers along the cross axis, for nodes of `layers` whose cross sizes are `size`.
-pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64> {
+/// `side[u]` marks real nodes reached only by Catch edges (error handlers): they give way to
+/// the main flow and are not what the flow lines up with.
+pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64], side: &[bool]) -> Vec<f64> {
+    let is_side = |u: usize| u < side.len() && side[u];
     let n = v.len();
     let mut c = vec![0.0; n];
     let sep = |a: usize, b: usize| {
@@ -41,7 +44,10 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64
             height[u] = v.succ[u].iter().map(|&s| height[s] + 1).max().unwrap_or(0);
         }
     }
-    let weight = |u: usize| (height[u] as f64 + 1.0) * if v.is_dummy(u) { 2.0 } else { 1.0 };
+    let weight = |u: usize| {
+        let w = (height[u] as f64 + 1.0) * if v.is_dummy(u) { 2.0 } else { 1.0 };
+        if is_side(u) { w / 8.0 } else { w }
+    };
     let ranks = layers.len();
     for sweep in 0..3 {
         let down = sweep % 2 == 0;
@@ -63,8 +69,8 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64]) -> Vec<f64
                     let mid = (nb.len() - 1) as f64 / 2.0;
                     let best = (0..nb.len())
                         .max_by(|&i, &j| {
-                            height[nb[i]]
-                                .cmp(&height[nb[j]])
+                            (!is_side(nb[i]), height[nb[i]])
+                                .cmp(&(!is_side(nb[j]), height[nb[j]]))
                                 .then((j as f64 - mid).abs().total_cmp(&(i as f64 - mid).abs()))
                                 .then(j.cmp(&i))
                         })

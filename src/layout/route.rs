@@ -19,6 +19,9 @@ use super::rank::Role;
 /// Smallest gap between ranks: room for one label row and one track, so adding a label or a
 /// jog rarely pushes the rest of the diagram down (stability under edits).
 const MIN_GAP: f64 = 56.0;
+/// The same flowing right, where labels run along the flow: room for a label of about 16
+/// characters ("States.TaskFailed", "$.amount > 1000") and a track.
+const MIN_GAP_RIGHT: f64 = 150.0;
 const TRACK: f64 = 9.0;
 const LANE_GAP: f64 = 22.0;
 const LANE_STEP: f64 = 11.0;
@@ -262,7 +265,10 @@ pub(super) fn route(s: &Scene, links: &[Link], roles: &[Role]) -> (Vec<[f64; 2]>
         if g == 0 || g == ranks {
             if tracks[g] > 0 || band[g] > 0.0 { used } else { 0.0 }
         } else {
-            used.max(MIN_GAP)
+            used.max(match s.axes.0 {
+                Direction::Down => MIN_GAP,
+                Direction::Right => MIN_GAP_RIGHT,
+            })
         }
     };
     let mut gap_start = vec![0.0; ranks + 1];
