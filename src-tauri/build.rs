@@ -11,6 +11,7 @@ fn main() {
         "templates",
         "template_text",
         "add_state",
+        "change_state",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

@@ -127,3 +127,79 @@ fn item_reader_arguments_are_jsonata_in_a_jsonata_map() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(result_json(&report.outcome), json!({"status": "SUCCEEDED", "output": 12}));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn expression() -> impl Strategy<Value = String> {
+        let atoms = prop_oneof![
+            Just("$states.input"),
+            Just("$states.input.xs"),
+            Just("$states.result"),
+            Just("$states.errorOutput"),
+            Just("$states.context.Map.Item.Value"),
+            Just("$v"),
+            Just("1"),
+            Just("-2.5"),
+            Just("'s'"),
+            Just("null"),
+            Just("true"),
+            Just("[1,2]"),
+            Just("{'a': 1}"),
+            Just("function($x){$x}"),
+            Just("$range(1, 3, 1)"),
+            Just("$partition([1], 0)"),
+            Just("$parse('{')"),
+            Just("$nothing"),
+        ];
+        let ops = prop_oneof![
+            Just(" + "),
+            Just(" & "),
+            Just(" = "),
+            Just(" and "),
+            Just("."),
+            Just("[0]")
+        ];
+        (proptest::collection::vec((atoms, ops), 1..4)).prop_map(|parts| {
+            let mut text = String::new();
+            for (i, (atom, op)) in parts.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(op);
+                }
+                text.push_str(atom);
+            }
+            format!("{{% {text} %}}")
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+        #[test]
+        fn any_expression_in_any_field_runs_or_fails_cleanly(
+            output in expression(), condition in expression(), items in expression(),
+            seconds in expression(), assign in expression(),
+        ) {
+            let definition = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+                "A": {"Type": "Pass", "Assign": {"v": assign}, "Output": output, "Next": "C"},
+                "C": {"Type": "Choice", "Choices": [{"Condition": condition, "Next": "M"}], "Default": "W"},
+                "M": {"Type": "Map", "Items": items, "ItemProcessor": {"StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}, "Next": "W"},
+                "W": {"Type": "Wait", "Seconds": seconds, "End": true}}});
+            if let Ok(program) = compile(&definition) {
+                let opts = RunOptions {
+                    input: json!({"xs": [1, 2]}),
+                    identity: identity(),
+                    mocks: None,
+                    ignore_quotas: false,
+                    record_history: true,
+                    trace: false,
+                    seed: 3,
+                    base_dir: ".".into(),
+                };
+                let report = execute_virtual(Arc::new(program), opts, 0);
+                prop_assert!(matches!(report.outcome, Outcome::Succeeded(_) | Outcome::Failed(_)));
+            }
+        }
+    }
+}

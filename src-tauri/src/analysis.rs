@@ -50,12 +50,20 @@ pub fn analyze(text: &str) -> Analysis {
     Analysis::Parsed { diagram, problems }
 }
 
-/// The layout the canvas draws: the core's layered layout, top to bottom.
+/// The core's layered layout, flowing down.
 fn lay_out(doc: &Document) -> Layout {
-    layout::layout_definition(
-        doc.value(),
-        &layout::Options { direction: Direction::Down, pins: Default::default() },
-    )
+    let options = layout::Options { direction: Direction::Down, ..Default::default() };
+    layout::layout_definition(doc.value(), &options)
+}
+
+/// An edge's caption in plain words: what the layout says, with AWS's error names explained.
+fn caption(kind: &str, label: Option<&str>) -> Option<String> {
+    match (kind, label) {
+        ("catch", Some("States.ALL")) | ("catch", None) => Some("On any error".to_owned()),
+        ("catch", Some(errors)) => Some(format!("On error: {errors}")),
+        ("default", None) => Some("Otherwise".to_owned()),
+        (_, label) => label.map(str::to_owned),
+    }
 }
 
 fn diagram(doc: &Document, layout: &Layout) -> Diagram {
@@ -67,7 +75,11 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
             .iter()
             .map(|n| DiagramNode {
                 id: n.id.clone(),
-                name: n.name.clone(),
+                name: if n.kind == "ItemProcessor" {
+                    "For each item".to_owned()
+                } else {
+                    n.name.clone()
+                },
                 kind: n.kind.clone(),
                 x: n.x,
                 y: n.y,
@@ -86,7 +98,9 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
                 from: e.from.clone(),
                 to: e.to.clone(),
                 kind: e.kind.clone(),
-                label: e.label.clone(),
+                label: caption(&e.kind, e.label.as_deref()),
+                points: e.points.clone(),
+                label_at: e.label_at,
             })
             .collect(),
     }
@@ -129,6 +143,38 @@ mod tests {
         assert_eq!(diagram.edges.len(), 1);
         assert_eq!(diagram.edges[0].from, "/States/Pay");
         assert_eq!(diagram.edges[0].to, "/States/Done");
+        let Analysis::Parsed { diagram, .. } = analyze(
+            r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"#,
+        ) else {
+            panic!("should parse")
+        };
+        let processor = diagram.nodes.iter().find(|n| n.kind == "ItemProcessor").expect("drawn");
+        assert_eq!(processor.name, "For each item");
+    }
+
+    #[test]
+    fn captions_are_plain_words() {
+        assert_eq!(caption("catch", Some("States.ALL")).as_deref(), Some("On any error"));
+        assert_eq!(
+            caption("catch", Some("Timeout, Busy")).as_deref(),
+            Some("On error: Timeout, Busy")
+        );
+        assert_eq!(caption("default", None).as_deref(), Some("Otherwise"));
+        assert_eq!(caption("choice", Some("$.x > 1")).as_deref(), Some("$.x > 1"));
+        assert_eq!(caption("next", None), None);
+    }
+
+    #[test]
+    fn validator_problems_point_at_the_state_and_its_text() {
+        let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}\n  }\n}\n";
+        let Analysis::Parsed { problems, .. } = analyze(text) else { panic!("should parse") };
+        let missing = problems
+            .iter()
+            .find(|p| p.code == "MISSING_TRANSITION_TARGET")
+            .unwrap_or_else(|| panic!("reported: {problems:?}"));
+        assert_eq!(missing.node.as_deref(), Some("/States/A"));
+        assert_eq!(missing.severity, ProblemSeverity::Error);
+        assert_eq!(missing.at.map(|a| a.line), Some(4));
     }
 
     #[test]

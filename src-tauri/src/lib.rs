@@ -1,10 +1,11 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `files`, `insert`, `recent`, `templates` and `workspace` hold the little
+//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `templates` and `workspace` hold the little
 //! logic the shell has, all testable without a window.
 
 pub mod analysis;
+pub mod changes;
 pub mod commands;
 pub mod files;
 pub mod insert;
@@ -36,6 +37,7 @@ pub fn run() -> ExitCode {
             commands::templates,
             commands::template_text,
             commands::add_state,
+            commands::change_state,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

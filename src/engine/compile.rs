@@ -262,6 +262,14 @@ fn number_source(o: &Map<String, Value>, key: &str, at: &str) -> Res<Option<Numb
     }
 }
 
+/// Whether any `{% %}` expression in a JSONata state's JSON may read `$states.context` (the
+/// context object, which holds the execution input, is built only then).
+fn reads_context(state: &Value) -> bool {
+    crate::jsonata::find_templates(state).iter().any(|t| {
+        crate::jsonata::parse(&t.expression).map_or(true, |e| e.may_read_states("context"))
+    })
+}
+
 fn error_list(v: Option<&Value>, at: &str) -> Res<Vec<String>> {
     let Some(Value::Array(items)) = v else {
         return err(&format!("{at}/ErrorEquals"), "must be a non-empty array of error names");
@@ -470,7 +478,7 @@ impl Compiler {
             };
             return Ok(State {
                 name: Arc::from(name),
-                uses_context: true,
+                uses_context: reads_context(v),
                 kind,
                 query_language,
                 input_path: None,

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::entropy::Entropy;
 use super::errors::{Failure, names};
-use super::lang::Vars;
+use crate::asl::scope::Variables;
 use crate::jsonata::{self as jn, Expr, QueryError, States};
 
 /// A field value with its `{% %}` expressions compiled.
@@ -29,8 +29,8 @@ enum Node {
 
 /// What an expression sees: `$states` and the variables in scope.
 pub struct JEnv<'a> {
-    pub states: &'a States,
-    pub variables: &'a Map<String, Value>,
+    pub states: &'a States<'a>,
+    pub variables: &'a dyn Variables,
     /// The run's clock for `$now()`/`$millis()` (epoch ms); `None` = the state's entered time.
     pub now_millis: Option<i64>,
 }
@@ -38,7 +38,7 @@ pub struct JEnv<'a> {
 impl<'a> JEnv<'a> {
     /// An environment whose clock is the time the state was entered
     /// (`$states.context.State.EnteredTime`).
-    pub fn new(states: &'a States, variables: &'a Map<String, Value>) -> Self {
+    pub fn new(states: &'a States<'a>, variables: &'a dyn Variables) -> Self {
         let entered = states.context.pointer("/State/EnteredTime").and_then(Value::as_str);
         let now_millis = entered.and_then(super::time::parse_timestamp);
         JEnv { states, variables, now_millis }
@@ -49,11 +49,6 @@ impl<'a> JEnv<'a> {
         self.now_millis = Some(now_millis);
         self
     }
-}
-
-/// The variables a cursor sees, as one map (inner scopes hide outer ones).
-pub fn variables(vars: &Vars) -> Map<String, Value> {
-    vars.snapshot()
 }
 
 /// The field a `States.QueryEvaluationError` cause names (`Output/result`, `Items`,
@@ -293,7 +288,8 @@ mod tests {
 
     #[test]
     fn fields_name_the_failing_place() {
-        let states = States { input: json!({"a": 1}), ..States::default() };
+        let (input, context) = (json!({"a": 1}), json!({}));
+        let states = States::new(&input, &context);
         let vars = Map::new();
         let env = JEnv::new(&states, &vars);
         let cases: &[(Value, Result<Value, &str>)] = &[

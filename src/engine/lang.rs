@@ -152,14 +152,8 @@ impl Template {
         let t = match &self.0 {
             TemplateKind::Path(t) => t,
             TemplateKind::Jsonata { field, name, expected } => {
-                let states = crate::jsonata::States {
-                    input: env.input.clone(),
-                    context: env.context.clone(),
-                    result: None,
-                    error_output: None,
-                };
-                let variables = super::jsonata::variables(env.vars);
-                let jenv = JEnv::new(&states, &variables);
+                let states = crate::jsonata::States::new(env.input, env.context);
+                let jenv = JEnv::new(&states, env.vars);
                 return match expected {
                     Some(ty) => field.eval_typed(&jenv, rng, name, ty),
                     None => field.eval(&jenv, rng, name),

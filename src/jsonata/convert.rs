@@ -6,28 +6,59 @@
 
 use super::States;
 use super::error::QueryError;
+use super::reach::{Keys, Reach};
+use indexmap::IndexMap;
 use jsonata_core::value::JValue;
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 /// Largest magnitude below which every whole double is an exact integer (2^53).
 const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
 
+/// A JSON value as the crate's value, converted in one pass (no intermediate clone).
 pub(super) fn from_json(value: &Value) -> JValue {
-    JValue::from(value.clone())
+    match value {
+        Value::Null => JValue::Null,
+        Value::Bool(b) => JValue::Bool(*b),
+        Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => JValue::from(s.as_str()),
+        Value::Array(items) => JValue::array(items.iter().map(from_json).collect()),
+        Value::Object(map) => {
+            JValue::object(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+        }
+    }
 }
 
-/// The `$states` object: only the members the state provides are bound.
-pub(super) fn states_value(states: &States) -> JValue {
-    let mut map = Map::new();
-    map.insert("input".to_owned(), states.input.clone());
-    map.insert("context".to_owned(), states.context.clone());
-    if let Some(result) = &states.result {
-        map.insert("result".to_owned(), result.clone());
+/// Only the keys of `value` that `keys` allows (all of them for a non-object).
+fn with_keys(value: &Value, keys: &Keys) -> JValue {
+    match (keys, value) {
+        (Keys::Only(names), Value::Object(map)) => JValue::object(
+            names.iter().filter_map(|k| map.get(k).map(|v| (k.clone(), from_json(v)))).collect(),
+        ),
+        _ => from_json(value),
     }
-    if let Some(error_output) = &states.error_output {
-        map.insert("errorOutput".to_owned(), error_output.clone());
+}
+
+/// The `$states` object: the members the state provides, restricted to what `reach` can read.
+pub(super) fn states_value(states: &States<'_>, reach: &Reach) -> JValue {
+    let members = [
+        ("input", Some(states.input)),
+        ("context", Some(states.context)),
+        ("result", states.result),
+        ("errorOutput", states.error_output),
+    ];
+    let mut map = IndexMap::new();
+    for (name, value) in members {
+        let Some(value) = value else { continue };
+        let keys = match &reach.states {
+            None => &Keys::All,
+            Some(reached) => match reached.get(name) {
+                Some(keys) => keys,
+                None => continue,
+            },
+        };
+        map.insert(name.to_owned(), with_keys(value, keys));
     }
-    JValue::from(Value::Object(map))
+    JValue::object(map)
 }
 
 /// A whole result: undefined and functions are errors, everything else converts.

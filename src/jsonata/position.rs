@@ -9,7 +9,7 @@ use jsonata_core::parser::{ParserError, parse};
 
 /// True when `prefix` could be the start of a valid expression.
 fn plausible_start(prefix: &str) -> bool {
-    match parse(prefix) {
+    match std::panic::catch_unwind(|| parse(prefix)).unwrap_or(Err(ParserError::UnexpectedEnd)) {
         Ok(_) => true,
         Err(err) => is_end_of_input(&err, prefix),
     }

@@ -2,16 +2,12 @@
 
 use super::*;
 use proptest::prelude::*;
-use serde_json::json;
+use serde_json::{Map, json};
 
 fn run(expression: &str, input: Value, variables: Value) -> Result<Value, QueryError> {
     let expr = parse(expression).map_err(|e| QueryError::Evaluation { message: e.message })?;
-    let states = States {
-        input,
-        context: json!({"Execution": {"Name": "exec"}, "State": {"Name": "S"}}),
-        result: None,
-        error_output: None,
-    };
+    let context = json!({"Execution": {"Name": "exec"}, "State": {"Name": "S"}});
+    let states = States::new(&input, &context);
     let variables = variables.as_object().cloned().unwrap_or_default();
     evaluate(
         &expr,
@@ -110,6 +106,7 @@ fn errors() {
         ("$hash('abc', 'sha-256')", json!({}), None),
         ("$range(1, 400000, 1)", json!({}), None),
         ("$parse('{')", json!({}), None),
+        ("$parseInteger('\u{661}\u{662}\u{663}\u{664}(\u{660}', '###\u{661}')", json!({}), None),
         ("$eval('1')", json!({}), None),
         ("'a' + 1", json!({}), None),
         ("$states.input.a.b.c + 1", json!({"a": {"b": {"c": "x"}}}), None),
@@ -135,18 +132,29 @@ fn variables_and_states() {
         let got = run(expression, json!({"s": "b"}), variables.clone());
         assert_eq!(got.as_ref(), Ok(expected), "{expression}");
     }
-    let states = States {
-        input: json!({}),
-        context: json!({}),
-        result: Some(json!({"r": 1})),
-        error_output: Some(json!({"Error": "E"})),
-    };
+    let (empty, result, error) = (json!({}), json!({"r": 1}), json!({"Error": "E"}));
+    let states =
+        States { result: Some(&result), error_output: Some(&error), ..States::new(&empty, &empty) };
     let expr = parse("[$states.result.r, $states.errorOutput.Error]").expect("parses");
     let got = evaluate(
         &expr,
         &Scope { states: &states, variables: &Map::new(), entropy: 0, now_millis: None },
     );
     assert_eq!(got, Ok(json!([1, "E"])));
+    let whole = parse("$keys($states)").expect("parses");
+    let got = evaluate(
+        &whole,
+        &Scope { states: &states, variables: &Map::new(), entropy: 0, now_millis: None },
+    );
+    assert_eq!(got, Ok(json!(["input", "context", "result", "errorOutput"])));
+    let keys = parse("$keys($states.input) ~> $count()").expect("parses");
+    let input = json!({"a": 1, "b": 2});
+    let states = States::new(&input, &empty);
+    let got = evaluate(
+        &keys,
+        &Scope { states: &states, variables: &Map::new(), entropy: 0, now_millis: None },
+    );
+    assert_eq!(got, Ok(json!(2)));
 }
 
 #[test]
@@ -169,6 +177,22 @@ fn parse_errors_have_positions() {
         if let Err(e) = parse(expression) {
             assert!(!e.message.is_empty() && e.position <= expression.len());
         }
+    }
+}
+
+#[test]
+fn states_members_an_expression_may_read() {
+    let cases: &[(&str, &str, bool)] = &[
+        ("$states.input.a", "input", true),
+        ("$states.input.a", "context", false),
+        ("$states.context.Map.Item.Value", "context", true),
+        ("$x + 1", "context", false),
+        ("$states", "context", true),
+        ("$lookup($states, 'context')", "context", true),
+    ];
+    for (text, member, expected) in cases {
+        let expr = parse(text).expect("parses");
+        assert_eq!(expr.may_read_states(member), *expected, "{text} reads {member}");
     }
 }
 
@@ -265,7 +289,8 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "[ -~]{0,40}") {
         if let Ok(expr) = parse(&text) {
-            let states = States::default();
+            let null = Value::Null;
+            let states = States::new(&null, &null);
             let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }
@@ -280,7 +305,8 @@ proptest! {
         ], 0..16)) {
         let text: String = parts.concat();
         if let Ok(expr) = parse(&text) {
-            let states = States { input: json!({"a": [1, {"b": 2}]}), ..States::default() };
+            let (input, null) = (json!({"a": [1, {"b": 2}]}), Value::Null);
+            let states = States::new(&input, &null);
             let _ = evaluate(&expr, &Scope { states: &states, variables: &Map::new(), entropy: 1, now_millis: None });
         }
     }

@@ -7,12 +7,15 @@
 //! result and `$states.errorOutput` in a catcher's own `Output`/`Assign`. A matched Choice rule
 //! uses its own `Output`/`Assign`, the Default transition the state's.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::Flow;
 use crate::engine::compile::{Kind, State};
 use crate::engine::errors::{Failure, names};
-use crate::engine::jsonata::{JEnv, JField, JsonataSpec, variables};
+use crate::engine::jsonata::{JEnv, JField, JsonataSpec};
+use crate::engine::lang::Vars;
 use crate::engine::scheduler::{Block, CursorId, Run, TimerKind};
 use crate::engine::time::parse_timestamp;
 use crate::jsonata::States;
@@ -34,13 +37,19 @@ fn text(v: Value) -> String {
     }
 }
 
+/// What a JSONata state reads, held for one step.
+struct Seen {
+    input: Value,
+    context: Value,
+    vars: Arc<Vars>,
+}
+
 impl Run {
-    /// `$states` and the variables of the cursor's current state.
-    fn jsonata_states(&self, id: CursorId, state: &State) -> Option<(States, Map<String, Value>)> {
+    /// What the cursor's current state reads: its input, context object and variables.
+    fn jsonata_seen(&self, id: CursorId, state: &State) -> Option<Seen> {
         let context = self.context_for(id, state);
         let c = self.cursors.get(id).and_then(Option::as_ref)?;
-        let states = States { input: c.input.clone(), context, result: None, error_output: None };
-        Some((states, variables(&c.vars)))
+        Some(Seen { input: c.input.clone(), context, vars: c.vars.clone() })
     }
 
     /// Evaluates an `Assign` block and keeps the values until the state exits.
@@ -88,9 +97,10 @@ impl Run {
         state: &State,
         spec: &JsonataSpec,
     ) -> Flow {
-        let Some((states, vars)) = self.jsonata_states(id, state) else { return Flow::Blocked };
-        let env = JEnv::new(&states, &vars).at(self.now);
-        let input = states.input.clone();
+        let Some(seen) = self.jsonata_seen(id, state) else { return Flow::Blocked };
+        let states = States::new(&seen.input, &seen.context);
+        let env = JEnv::new(&states, &*seen.vars).at(self.now);
+        let input = seen.input.clone();
         match &state.kind {
             Kind::Fail { error, cause, .. } => {
                 let mut field = |f: &Option<JField>, literal: &Option<String>, name: &str| match f {
@@ -207,11 +217,17 @@ impl Run {
         spec: &JsonataSpec,
         result: Value,
     ) -> Flow {
-        let Some((mut states, vars)) = self.jsonata_states(id, state) else { return Flow::Blocked };
-        states.result = Some(result.clone());
-        let env = JEnv::new(&states, &vars).at(self.now);
-        match self.jsonata_output(id, spec.output.as_ref(), spec.assign.as_ref(), &env, "", result)
-        {
+        let Some(seen) = self.jsonata_seen(id, state) else { return Flow::Blocked };
+        let states = States { result: Some(&result), ..States::new(&seen.input, &seen.context) };
+        let env = JEnv::new(&states, &*seen.vars).at(self.now);
+        match self.jsonata_output(
+            id,
+            spec.output.as_ref(),
+            spec.assign.as_ref(),
+            &env,
+            "",
+            result.clone(),
+        ) {
             Ok(v) => Flow::Output(v),
             Err(f) => Flow::Fail(self.in_current_state(id, state, f)),
         }
@@ -229,11 +245,10 @@ impl Run {
     ) -> super::Step {
         let error_output = failure.to_catch_output();
         let caught = spec.catchers.get(index);
-        let Some((mut states, vars)) = self.jsonata_states(id, state) else {
-            return super::Step::Stop;
-        };
-        states.error_output = Some(error_output.clone());
-        let env = JEnv::new(&states, &vars).at(self.now);
+        let Some(seen) = self.jsonata_seen(id, state) else { return super::Step::Stop };
+        let states =
+            States { error_output: Some(&error_output), ..States::new(&seen.input, &seen.context) };
+        let env = JEnv::new(&states, &*seen.vars).at(self.now);
         if let Some(c) = self.cursor(id) {
             c.assign = None;
         }
@@ -244,7 +259,7 @@ impl Run {
             caught.and_then(|c| c.assign.as_ref()),
             &env,
             &prefix,
-            error_output,
+            error_output.clone(),
         );
         match output {
             Ok(v) => {

@@ -6,15 +6,16 @@ import {
   ReactFlow,
   useNodesState,
   useReactFlow,
-  type Edge,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Diagram } from '../ipc/bindings';
+import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { toFlow, type FlowNode } from './toFlow';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
+const edgeTypes = { routed: RoutedEdge };
 
 export interface FocusRequest {
   id: string;
@@ -36,15 +37,22 @@ interface Props {
 
 export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
   const flow = useMemo(
-    () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as Edge[] }),
+    () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
   const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
 
+  // Dragging a state by hand makes the computed routes stale until the next layout.
+  const [dragged, setDragged] = useState(false);
   useEffect(() => {
     setNodes(flow.nodes);
+    setDragged(false);
   }, [flow, layoutSeq, setNodes]);
+  const edges = useMemo(
+    () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
+    [flow, dragged],
+  );
 
   useEffect(() => {
     setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));
@@ -79,8 +87,10 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     <div className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
       <ReactFlow
         nodes={nodes}
-        edges={flow.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeDragStop={() => setDragged(true)}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onPaneClick={() => onSelect(null)}
