@@ -8,12 +8,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 sudo_cmd=${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo)}
 apt_packages=(
   build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev
-  xvfb xauth webkit2gtk-driver fonts-dejavu-core nodejs npm
+  xvfb xauth webkit2gtk-driver fonts-dejavu-core
 )
 need_apt=()
 for pkg in "${apt_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
+# Node may come from elsewhere (NodeSource bundles npm): only ask Debian when it is missing.
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]}"
   $sudo_cmd apt-get update -qq

@@ -50,12 +50,20 @@ pub fn analyze(text: &str) -> Analysis {
     Analysis::Parsed { diagram, problems }
 }
 
-/// The layout the canvas draws: the core's layered layout, top to bottom.
+/// The core's layered layout, flowing down.
 fn lay_out(doc: &Document) -> Layout {
-    layout::layout_definition(
-        doc.value(),
-        &layout::Options { direction: Direction::Down, pins: Default::default() },
-    )
+    let options = layout::Options { direction: Direction::Down, ..Default::default() };
+    layout::layout_definition(doc.value(), &options)
+}
+
+/// An edge's caption in plain words: what the layout says, with AWS's error names explained.
+fn caption(kind: &str, label: Option<&str>) -> Option<String> {
+    match (kind, label) {
+        ("catch", Some("States.ALL")) | ("catch", None) => Some("On any error".to_owned()),
+        ("catch", Some(errors)) => Some(format!("On error: {errors}")),
+        ("default", None) => Some("Otherwise".to_owned()),
+        (_, label) => label.map(str::to_owned),
+    }
 }
 
 fn diagram(doc: &Document, layout: &Layout) -> Diagram {
@@ -86,7 +94,7 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
                 from: e.from.clone(),
                 to: e.to.clone(),
                 kind: e.kind.clone(),
-                label: e.label.clone(),
+                label: caption(&e.kind, e.label.as_deref()),
             })
             .collect(),
     }
@@ -129,6 +137,31 @@ mod tests {
         assert_eq!(diagram.edges.len(), 1);
         assert_eq!(diagram.edges[0].from, "/States/Pay");
         assert_eq!(diagram.edges[0].to, "/States/Done");
+    }
+
+    #[test]
+    fn captions_are_plain_words() {
+        assert_eq!(caption("catch", Some("States.ALL")).as_deref(), Some("On any error"));
+        assert_eq!(
+            caption("catch", Some("Timeout, Busy")).as_deref(),
+            Some("On error: Timeout, Busy")
+        );
+        assert_eq!(caption("default", None).as_deref(), Some("Otherwise"));
+        assert_eq!(caption("choice", Some("$.x > 1")).as_deref(), Some("$.x > 1"));
+        assert_eq!(caption("next", None), None);
+    }
+
+    #[test]
+    fn validator_problems_point_at_the_state_and_its_text() {
+        let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}\n  }\n}\n";
+        let Analysis::Parsed { problems, .. } = analyze(text) else { panic!("should parse") };
+        let missing = problems
+            .iter()
+            .find(|p| p.code == "MISSING_TRANSITION_TARGET")
+            .unwrap_or_else(|| panic!("reported: {problems:?}"));
+        assert_eq!(missing.node.as_deref(), Some("/States/A"));
+        assert_eq!(missing.severity, ProblemSeverity::Error);
+        assert_eq!(missing.at.map(|a| a.line), Some(4));
     }
 
     #[test]

@@ -1,15 +1,17 @@
-//! Adding a state from the palette by inserting its text into the root `States` object, leaving
-//! every other byte as it was. A stopgap until the core's lossless edits (`asl::edit`) land.
+//! Adding a state from the palette: a default state of the chosen type, appended to the root
+//! `States` with the core's lossless edit (every other byte stays as written).
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use statewright::asl::Document;
+use statewright::asl::edit::{self, Edit};
 
 use crate::ipc::{CommandError, ErrorCode};
 
-/// `text` with a new state of type `kind` added first in the root `States`, named
+/// `text` with a new state of type `kind` added at the end of the root `States`, named
 /// `New <kind>` (numbered if that name is taken). The definition must parse.
 pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
-    let body = body_of(kind).ok_or_else(|| failure(format!("“{kind}” is not a state type.")))?;
+    let state_json =
+        default_state(kind).ok_or_else(|| failure(format!("“{kind}” is not a state type.")))?;
     let doc = Document::parse(text).map_err(|e| {
         failure(format!(
             "The ASL JSON has a mistake at line {}, column {}; fix it before adding states.",
@@ -23,47 +25,47 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
         .map(|i| if i == 1 { format!("New {kind}") } else { format!("New {kind} {i}") })
         .find(|n| !states.contains_key(n))
         .unwrap_or_default();
-    let span = doc
-        .span("/States")
-        .ok_or_else(|| failure("Cannot find \"States\" in the text.".to_owned()))?;
-    let open = span.start.offset; // the `{`
-    // Siblings sit one level deeper than the line that opens `States`.
-    let entry = indent_of(text, open) + "  ";
-    let key = serde_json::to_string(&name).unwrap_or_default();
-    let separator = if states.is_empty() { "" } else { "," };
-    let body = body.replace('\n', &format!("\n{entry}"));
-    let inserted = format!("\n{entry}{key}: {body}{separator}");
-    let mut out = String::with_capacity(text.len() + inserted.len());
-    out.push_str(&text[..=open]);
-    out.push_str(&inserted);
-    out.push_str(&text[open + 1..]);
-    Ok(out)
+    let add =
+        Edit::AddState { container_pointer: "/States".to_owned(), name, state_json, after: None };
+    edit::apply(&doc, &add)
+        .map(|d| d.text().to_owned())
+        .map_err(|e| failure(format!("The state could not be added: {e}.")))
 }
 
-/// The leading whitespace of the line holding `offset`.
-fn indent_of(text: &str, offset: usize) -> String {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect()
-}
-
-fn body_of(kind: &str) -> Option<&'static str> {
+/// The smallest useful state of each type, ready to be filled in.
+fn default_state(kind: &str) -> Option<Value> {
     Some(match kind {
-        "Task" => {
-            "{\n  \"Type\": \"Task\",\n  \"Resource\": \"arn:aws:states:::lambda:invoke\",\n  \"Arguments\": {\n    \"FunctionName\": \"my-function\"\n  },\n  \"End\": true\n}"
-        }
-        "Choice" => "{\n  \"Type\": \"Choice\",\n  \"Choices\": [],\n  \"Default\": \"\"\n}",
-        "Pass" => "{\n  \"Type\": \"Pass\",\n  \"End\": true\n}",
-        "Wait" => "{\n  \"Type\": \"Wait\",\n  \"Seconds\": 10,\n  \"End\": true\n}",
-        "Parallel" => {
-            "{\n  \"Type\": \"Parallel\",\n  \"Branches\": [\n    {\n      \"StartAt\": \"First step\",\n      \"States\": {\n        \"First step\": {\n          \"Type\": \"Pass\",\n          \"End\": true\n        }\n      }\n    }\n  ],\n  \"End\": true\n}"
-        }
-        "Map" => {
-            "{\n  \"Type\": \"Map\",\n  \"ItemProcessor\": {\n    \"StartAt\": \"Each item\",\n    \"States\": {\n      \"Each item\": {\n        \"Type\": \"Pass\",\n        \"End\": true\n      }\n    }\n  },\n  \"End\": true\n}"
-        }
-        "Succeed" => "{\n  \"Type\": \"Succeed\"\n}",
-        "Fail" => {
-            "{\n  \"Type\": \"Fail\",\n  \"Error\": \"Failed\",\n  \"Cause\": \"Describe what went wrong\"\n}"
-        }
+        "Task" => json!({
+            "Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke",
+            "Parameters": { "FunctionName": "my-function", "Payload.$": "$" },
+            "End": true
+        }),
+        "Choice" => json!({
+            "Type": "Choice",
+            "Choices": [{ "Variable": "$.value", "IsPresent": true, "Next": "" }],
+            "Default": ""
+        }),
+        "Pass" => json!({ "Type": "Pass", "End": true }),
+        "Wait" => json!({ "Type": "Wait", "Seconds": 10, "End": true }),
+        "Parallel" => json!({
+            "Type": "Parallel",
+            "Branches": [{
+                "StartAt": "First step",
+                "States": { "First step": { "Type": "Pass", "End": true } }
+            }],
+            "End": true
+        }),
+        "Map" => json!({
+            "Type": "Map",
+            "ItemProcessor": {
+                "StartAt": "Each item",
+                "States": { "Each item": { "Type": "Pass", "End": true } }
+            },
+            "End": true
+        }),
+        "Succeed" => json!({ "Type": "Succeed" }),
+        "Fail" => json!({ "Type": "Fail", "Error": "Failed", "Cause": "Describe what went wrong" }),
         _ => return None,
     })
 }
@@ -84,12 +86,15 @@ mod tests {
         let out = add_state(TEXT, "Wait").expect("adds");
         let value: Value = serde_json::from_str(&out).expect("still JSON");
         assert_eq!(value["States"]["New Wait"]["Type"], "Wait");
-        assert_eq!(value["States"]["A"]["Type"], "Succeed");
+        let start = out.find("\"New Wait\"").expect("inserted");
+        assert!(out.starts_with(
+            "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": { \"Type\": \"Succeed\" }"
+        ));
         assert!(
-            out.contains("    \"New Wait\": {\n      \"Type\": \"Wait\""),
-            "indented like its siblings:\n{out}"
+            out[start - 4..].starts_with("    \"New Wait\": {\n      \"Type\": \"Wait\""),
+            "{out}"
         );
-        assert!(out.ends_with("    \"A\": { \"Type\": \"Succeed\" }\n  }\n}\n"));
+        assert!(out.ends_with("\n  }\n}\n"));
         let again = add_state(&out, "Wait").expect("adds again");
         let value: Value = serde_json::from_str(&again).expect("still JSON");
         assert_eq!(value["States"]["New Wait 2"]["Type"], "Wait");
