@@ -1,7 +1,7 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `files`, `insert`, `recent`, `templates` and `workspace` hold the little
+//! one-line adapters; `analysis`, `files`, `insert`, `recent`, `run` (executions for the run panel), `templates` and `workspace` hold the little
 //! logic the shell has, all testable without a window.
 
 pub mod analysis;
@@ -10,6 +10,8 @@ pub mod files;
 pub mod insert;
 pub mod ipc;
 pub mod recent;
+pub mod run;
+pub mod run_commands;
 pub mod templates;
 pub mod workspace;
 
@@ -24,6 +26,7 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let config_dir = app.path().app_config_dir().ok();
+            app.manage(run::Runs::default());
             app.manage(workspace::Workspace::new(startup.clone(), config_dir.as_deref()));
             Ok(())
         })
@@ -36,6 +39,15 @@ pub fn run() -> ExitCode {
             commands::templates,
             commands::template_text,
             commands::add_state,
+            run_commands::run_setup,
+            run_commands::run_save_input,
+            run_commands::run_start,
+            run_commands::run_act,
+            run_commands::run_breakpoints,
+            run_commands::run_answer,
+            run_commands::run_history,
+            run_commands::run_export_history,
+            run_commands::run_save_test_case,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import type { Diagram } from '../ipc/bindings';
+import { edgeKey, useRunView } from '../run/RunView';
 import { GroupNode, StateNode } from './StateNode';
 import { toFlow, type FlowNode } from './toFlow';
 
@@ -40,6 +41,14 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     [diagram, problemCounts],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
+  const run = useRunView();
+  const edges = useMemo(() => {
+    if (run.taken.size === 0 || !diagram) return flow.edges;
+    const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
+    return flow.edges.map((e) =>
+      run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? '')) ? { ...e, className: `${e.className ?? ''} taken` } : e,
+    );
+  }, [flow.edges, run.taken, diagram]);
   const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
 
   useEffect(() => {
@@ -79,7 +88,7 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     <div className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
       <ReactFlow
         nodes={nodes}
-        edges={flow.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
