@@ -297,10 +297,10 @@ fn callback_token(details: &Value) -> Option<String> {
 
 fn find_token(v: &Value, named: bool, found: &mut Option<String>) {
     match v {
-        Value::String(s) if looks_like_uuid(s) || (named && !s.is_empty()) => {
-            if found.is_none() || named {
-                *found = Some(s.clone());
-            }
+        Value::String(s)
+            if (looks_like_uuid(s) || (named && !s.is_empty())) && (found.is_none() || named) =>
+        {
+            *found = Some(s.clone());
         }
         Value::Object(m) => {
             for (k, x) in m {
