@@ -60,6 +60,9 @@ async function launch(name, { mocks, input } = {}) {
 
 async function open(file) {
   const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+  // The shared test machine can be very loaded: wait up to 90 s for anything the app shows.
+  const until = session.until.bind(session);
+  session.until = (what, check, ms) => until(what, check, ms ?? 90000);
   try {
     await session.until('the diagram', async () => (await session.execute(`return document.querySelectorAll('.react-flow__node [data-status]').length;`)) > 0);
     await session.until('the execution input', async () => (await session.execute(`return document.querySelector('textarea[aria-label="Execution input"]').value;`)) !== '{}');
