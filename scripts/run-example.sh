@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs Statewright on a bundled example: validates it and runs it locally with its mocks.
+# Opens the Statewright desktop app on the bundled order-processing example (installing what is
+# missing first). Without a display it says how to run it under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-cargo build --release --locked --bin statewright
-./target/release/statewright validate examples/order-processing.asl.json
+exec bash scripts/run-desktop.sh "$@"

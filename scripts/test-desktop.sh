@@ -8,23 +8,24 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-desktop.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 start=$(date +%s)
+phase() { echo "== [$(( $(date +%s) - start ))s] $*"; }
 
-echo "== UI: tsc --noEmit, eslint, vitest, vite build"
+phase "UI: tsc --noEmit, eslint, vitest, vite build"
 (cd ui && npx tsc --noEmit && npx eslint . && npx vitest run && npx vite build)
 
-echo "== app crate: fmt, clippy, tests"
+phase "app crate: fmt, clippy, tests"
 cargo fmt -p statewright-desktop --check
 nice -n 10 cargo clippy -p statewright-desktop --all-targets --locked --features custom-protocol -- -D warnings
 nice -n 10 cargo test -p statewright-desktop --locked --features custom-protocol
 
-echo "== app build (debug, UI embedded)"
+phase "app build (debug, UI embedded)"
 nice -n 10 cargo build -p statewright-desktop --locked --features custom-protocol
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 export STATEWRIGHT_APP="$target_dir/debug/statewright-app"
 
-echo "== e2e (Xvfb + tauri-driver + WebKitWebDriver)"
+phase "e2e (Xvfb + tauri-driver + WebKitWebDriver)"
 # One fresh virtual display for the run; the app and WebKitWebDriver inherit DISPLAY.
 xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
   env LIBGL_ALWAYS_SOFTWARE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 \
-  node --test --test-concurrency=1 ui/e2e/
+  timeout 600 node --test --test-concurrency=1 ui/e2e/
 echo "== desktop checks passed in $(( $(date +%s) - start ))s (screenshots: ui/e2e/artifacts/)"

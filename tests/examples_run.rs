@@ -63,7 +63,6 @@ fn jsonpath_examples_end_as_their_test_cases_say() {
 }
 
 #[test]
-#[ignore = "the engine does not evaluate JSONata yet (branch jsonata)"]
 fn jsonata_example_ends_as_its_test_cases_say() {
     run(JSONATA_CASES);
 }

@@ -17,9 +17,12 @@ fn run(text: &str, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Definition text, extra arguments, exit status, `valid`, pointers that must be reported.
+type Case<'a> = (&'a str, &'a [&'a str], i32, bool, &'a [&'a str]);
+
 #[test]
 fn json_contract_and_exit_status() {
-    let table: &[(&str, &[&str], i32, bool, &[&str])] = &[
+    let table: &[Case<'_>] = &[
         (r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#, &[], 0, true, &[]),
         (
             r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Ghost"}}}"#,

@@ -75,7 +75,11 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
             .iter()
             .map(|n| DiagramNode {
                 id: n.id.clone(),
-                name: n.name.clone(),
+                name: if n.kind == "ItemProcessor" {
+                    "For each item".to_owned()
+                } else {
+                    n.name.clone()
+                },
                 kind: n.kind.clone(),
                 x: n.x,
                 y: n.y,
@@ -95,6 +99,8 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
                 to: e.to.clone(),
                 kind: e.kind.clone(),
                 label: caption(&e.kind, e.label.as_deref()),
+                points: e.points.clone(),
+                label_at: e.label_at,
             })
             .collect(),
     }
@@ -137,6 +143,13 @@ mod tests {
         assert_eq!(diagram.edges.len(), 1);
         assert_eq!(diagram.edges[0].from, "/States/Pay");
         assert_eq!(diagram.edges[0].to, "/States/Done");
+        let Analysis::Parsed { diagram, .. } = analyze(
+            r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"#,
+        ) else {
+            panic!("should parse")
+        };
+        let processor = diagram.nodes.iter().find(|n| n.kind == "ItemProcessor").expect("drawn");
+        assert_eq!(processor.name, "For each item");
     }
 
     #[test]

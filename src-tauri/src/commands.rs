@@ -2,7 +2,7 @@
 
 use tauri::State;
 
-use crate::ipc::{Analysis, CommandError, OpenedFile, Template};
+use crate::ipc::{Analysis, CommandError, OpenedFile, StateChange, Template};
 use crate::workspace::Workspace;
 
 #[tauri::command]
@@ -47,4 +47,9 @@ pub fn template_text(id: &str) -> Result<String, CommandError> {
 #[tauri::command]
 pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
     crate::insert::add_state(text, kind)
+}
+
+#[tauri::command]
+pub fn change_state(text: &str, change: StateChange) -> Result<String, CommandError> {
+    crate::changes::apply(text, &change)
 }

@@ -64,6 +64,7 @@ pub struct DiagramNode {
 
 /// A transition between two nodes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct DiagramEdge {
     pub id: String,
     pub from: String,
@@ -71,6 +72,10 @@ pub struct DiagramEdge {
     /// `next`, `choice`, `default`, `catch`...
     pub kind: String,
     pub label: Option<String>,
+    /// The routed polyline (absolute), from `from`'s border to `to`'s.
+    pub points: Vec<[f64; 2]>,
+    /// Where the label's text starts (left end, vertically centred), when there is a label.
+    pub label_at: Option<[f64; 2]>,
 }
 
 /// One-based line and column in the text.
@@ -101,6 +106,20 @@ pub struct Problem {
 pub enum ProblemSeverity {
     Error,
     Warning,
+}
+
+/// A change made to one state from the inspector (the state is named by its JSON pointer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum StateChange {
+    /// Renames the state and every transition to it.
+    Rename { pointer: String, name: String },
+    /// Sets the state's `Comment` (an empty comment removes it).
+    SetComment { pointer: String, comment: String },
+    /// Makes the state go to `target` next, or end the workflow when `None`.
+    GoTo { pointer: String, target: Option<String> },
+    /// Deletes the state (transitions to it are left for the validator to report).
+    Remove { pointer: String },
 }
 
 /// A starting point for File > New.
@@ -160,6 +179,7 @@ pub fn typescript() -> String {
         TextPlace::decl(),
         Problem::decl(),
         ProblemSeverity::decl(),
+        StateChange::decl(),
         Template::decl(),
         CommandError::decl(),
         ErrorCode::decl(),

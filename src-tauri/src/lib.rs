@@ -1,10 +1,12 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `files`, `insert`, `recent`, `run` (executions for the run panel), `templates` and `workspace` hold the little
+//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `run` (executions for
+//! the run panel), `templates` and `workspace` hold the little
 //! logic the shell has, all testable without a window.
 
 pub mod analysis;
+pub mod changes;
 pub mod commands;
 pub mod files;
 pub mod insert;
@@ -48,6 +50,7 @@ pub fn run() -> ExitCode {
             run_commands::run_history,
             run_commands::run_export_history,
             run_commands::run_save_test_case,
+            commands::change_state,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -242,10 +242,8 @@ fn result_object(outcome: Outcome) -> Map<String, Value> {
 fn print_json(report: ExecutionReport, history: bool) {
     let mut m = result_object(report.outcome);
     if history {
-        m.insert(
-            "history".into(),
-            Value::Array(report.history.iter().map(HistoryEvent::to_json).collect()),
-        );
+        let events = report.history.into_iter().map(HistoryEvent::into_json).collect();
+        m.insert("history".into(), Value::Array(events));
     }
     let result = Value::Object(m);
     let mut text = serde_json::to_vec(&result).unwrap_or_default();

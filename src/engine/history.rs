@@ -48,6 +48,12 @@ impl HistoryEvent {
 
     /// The event as AWS's `GetExecutionHistory` prints it, plus `name`/`index` shortcuts.
     pub fn to_json(&self) -> Value {
+        self.clone().into_json()
+    }
+
+    /// [`HistoryEvent::to_json`], moving the details instead of copying them.
+    pub fn into_json(self) -> Value {
+        let key = self.details_key();
         let mut m = Map::new();
         m.insert("id".into(), json!(self.id));
         m.insert("previousEventId".into(), json!(self.previous_event_id));
@@ -59,8 +65,8 @@ impl HistoryEvent {
         if let Some(i) = self.index {
             m.insert("index".into(), json!(i));
         }
-        if let Some(key) = self.details_key() {
-            m.insert(key, self.details.clone());
+        if let Some(key) = key {
+            m.insert(key, self.details);
         }
         Value::Object(m)
     }

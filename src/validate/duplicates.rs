@@ -33,8 +33,16 @@ impl Hasher for Fnv {
 type KeySet<'t> = HashSet<Cow<'t, str>, BuildHasherDefault<Fnv>>;
 
 enum Frame<'t> {
-    Object { keys: Vec<Cow<'t, str>>, set: Option<KeySet<'t>>, key: Cow<'t, str> },
-    Array { index: usize },
+    /// `start`: where this object's keys begin in the shared key stack (one buffer for every
+    /// open object, so a small object costs no allocation).
+    Object {
+        start: usize,
+        set: Option<KeySet<'t>>,
+        key: Cow<'t, str>,
+    },
+    Array {
+        index: usize,
+    },
 }
 
 /// Objects with more keys than this switch from a linear search to a hash set.
@@ -45,12 +53,13 @@ pub(crate) fn repeated_keys(text: &str) -> Vec<String> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut keys: Vec<Cow<'_, str>> = Vec::new();
     let mut expect_key = false;
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' => {
-                stack.push(Frame::Object { keys: Vec::new(), set: None, key: Cow::Borrowed("") });
+                stack.push(Frame::Object { start: keys.len(), set: None, key: Cow::Borrowed("") });
                 expect_key = true;
                 i += 1;
             }
@@ -60,7 +69,9 @@ pub(crate) fn repeated_keys(text: &str) -> Vec<String> {
                 i += 1;
             }
             b'}' | b']' => {
-                stack.pop();
+                if let Some(Frame::Object { start, .. }) = stack.pop() {
+                    keys.truncate(start);
+                }
                 expect_key = false;
                 i += 1;
             }
@@ -76,15 +87,16 @@ pub(crate) fn repeated_keys(text: &str) -> Vec<String> {
                 let (end, escaped) = string_end(b, i);
                 if expect_key {
                     let key = decode(&text[i..end], escaped);
-                    if let Some(Frame::Object { keys, set, key: current }) = stack.last_mut() {
+                    if let Some(Frame::Object { start, set, key: current }) = stack.last_mut() {
+                        let start = *start;
                         let repeated = match set {
                             Some(set) => !set.insert(key.clone()),
                             None => {
-                                let seen = keys.contains(&key);
+                                let seen = keys[start..].contains(&key);
                                 if !seen {
                                     keys.push(key.clone());
-                                    if keys.len() > LINEAR {
-                                        *set = Some(keys.drain(..).collect());
+                                    if keys.len() - start > LINEAR {
+                                        *set = Some(keys.drain(start..).collect());
                                     }
                                 }
                                 seen
@@ -99,6 +111,13 @@ pub(crate) fn repeated_keys(text: &str) -> Vec<String> {
                 }
                 i = end;
             }
+            b' ' => {
+                // Indentation: skip eight spaces at a time.
+                i += 1;
+                while word_at(b, i) == Some(u64::from_le_bytes([b' '; 8])) {
+                    i += 8;
+                }
+            }
             _ => i += 1,
         }
     }
@@ -106,7 +125,8 @@ pub(crate) fn repeated_keys(text: &str) -> Vec<String> {
 }
 
 /// The index just past the closing quote of the string starting at `open`, and whether the
-/// string has escapes.
+/// string has escapes. (A plain byte loop: definition strings are short, so word-at-a-time
+/// searches cost more than they save; measured.)
 fn string_end(b: &[u8], open: usize) -> (usize, bool) {
     let mut i = open + 1;
     let mut escaped = false;
@@ -121,6 +141,11 @@ fn string_end(b: &[u8], open: usize) -> (usize, bool) {
         }
     }
     (b.len(), escaped)
+}
+
+/// The eight bytes at `i`, if there are eight.
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes)
 }
 
 /// The key's text: borrowed unless it has escapes.
@@ -164,6 +189,8 @@ mod tests {
             r#"{"s": {"1":0,"2":0,"3":0,"4":0,"5":0,"6":0,"7":0,"8":0,"9":0,"10":0,"11":0,"12":0,"13":0,"14":0,"5":1}}"#,
             r#"[{"a": [1, {"b": 1, "b": 2}]}]"#,
             r#"{"no": "repeats", "here": {"no": 1}}"#,
+            r#"{"a long key with spaces": {"        indented \\\" quote ": 1}, "a long key with spaces": 2}"#,
+            r#"{"a\\": 1, "a\\": 2, "x\"y": [1], "x\"y": "\\\"", "z": "\\"}"#,
         ];
         for text in texts {
             let doc = Document::parse(text).unwrap();

@@ -72,6 +72,77 @@ enum Lang {
     Jsonata,
 }
 
+/// Every field of every state type (the names [`row`] knows), for spelling suggestions.
+const FIELDS: [&str; 48] = [
+    "Type",
+    "Comment",
+    "QueryLanguage",
+    "Next",
+    "End",
+    "Assign",
+    "InputPath",
+    "OutputPath",
+    "Output",
+    "Parameters",
+    "Arguments",
+    "ResultPath",
+    "ResultSelector",
+    "Result",
+    "Retry",
+    "Catch",
+    "Resource",
+    "Credentials",
+    "TimeoutSeconds",
+    "HeartbeatSeconds",
+    "TimeoutSecondsPath",
+    "HeartbeatSecondsPath",
+    "Choices",
+    "Default",
+    "Seconds",
+    "Timestamp",
+    "SecondsPath",
+    "TimestampPath",
+    "Error",
+    "Cause",
+    "ErrorPath",
+    "CausePath",
+    "Branches",
+    "ItemProcessor",
+    "Iterator",
+    "ItemReader",
+    "ItemSelector",
+    "ItemBatcher",
+    "ResultWriter",
+    "MaxConcurrency",
+    "ToleratedFailurePercentage",
+    "ToleratedFailureCount",
+    "Label",
+    "Items",
+    "ItemsPath",
+    "MaxConcurrencyPath",
+    "ToleratedFailurePercentagePath",
+    "ToleratedFailureCountPath",
+];
+
+/// The field allowed on this state that `field` most likely misspells.
+fn nearest(ty: StateType, ql: Ql, field: &str) -> Option<&'static str> {
+    FIELDS
+        .iter()
+        .filter(|name| refusal(ty, ql, name).is_none())
+        .map(|name| {
+            (
+                super::machine::edit_distance(
+                    &field.to_ascii_lowercase(),
+                    &name.to_ascii_lowercase(),
+                ),
+                *name,
+            )
+        })
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
 /// The state types a field belongs to and its query language; `None` for an unknown field.
 /// (A `match` on the name: the compiler turns it into a few length and byte comparisons.)
 fn row(field: &str) -> Option<(u8, Lang)> {
@@ -160,7 +231,10 @@ pub(crate) fn explain(ty: StateType, ql: Ql, field: &str, why: Refusal) -> (Stri
     match why {
         Refusal::Unknown => (
             format!("Field '{field}' is not supported on a {} state.", ty.name()),
-            "AWS rejects fields it does not know. Check the spelling (field names are case-sensitive) or remove it.".into(),
+            match nearest(ty, ql, field) {
+                Some(near) => format!("Did you mean '{near}'? Field names are case-sensitive."),
+                None => "AWS rejects fields it does not know. Check the spelling (field names are case-sensitive) or remove it.".into(),
+            },
         ),
         Refusal::WrongType => (
             format!("Field '{field}' is not supported on a {} state.", ty.name()),
@@ -183,5 +257,21 @@ pub(crate) fn explain(ty: StateType, ql: Ql, field: &str, why: Refusal) -> (Stri
                 },
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_field_is_in_the_table_and_misspellings_find_it() {
+        for name in FIELDS {
+            assert!(row(name).is_some(), "{name}");
+        }
+        assert_eq!(nearest(StateType::Task, Ql::JsonPath, "Resouce"), Some("Resource"));
+        assert_eq!(nearest(StateType::Task, Ql::JsonPath, "resultpath"), Some("ResultPath"));
+        assert_eq!(nearest(StateType::Pass, Ql::Jsonata, "Ouptut"), Some("Output"));
+        assert_eq!(nearest(StateType::Pass, Ql::JsonPath, "Zebra"), None);
     }
 }

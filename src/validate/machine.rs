@@ -437,7 +437,7 @@ fn closest<'n>(wanted: &str, names: impl Iterator<Item = &'n String>) -> Option<
 }
 
 /// Levenshtein distance, by characters (only computed when a target is missing).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

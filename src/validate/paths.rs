@@ -79,6 +79,18 @@ pub(crate) fn path_problem(text: &str, k: PathKind) -> Option<String> {
     if !text.starts_with('$') {
         return Some(format!("\"{text}\" does not start with $"));
     }
+    if let Some(root) = simple_path_root(text) {
+        // `$.a.b` (most paths): valid for every kind but a ResultPath not rooted at `$`.
+        return match (k, root) {
+            (PathKind::ResultPath, SimpleRoot::Context) => {
+                Some("ResultPath cannot point into the context object ($$)".into())
+            }
+            (PathKind::ResultPath, SimpleRoot::Variable) => {
+                Some("ResultPath cannot name a variable; use Assign to set variables".into())
+            }
+            _ => None,
+        };
+    }
     let path = match Path::parse(text) {
         Ok(p) => p,
         Err(e) => return Some(e.message),
@@ -103,6 +115,42 @@ pub(crate) fn path_problem(text: &str, k: PathKind) -> Option<String> {
         );
     }
     None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SimpleRoot {
+    Input,
+    Context,
+    Variable,
+}
+
+/// The root of a path made only of plain `.name` steps (`$`, `$$.Execution.Id`, `$var.a_b-c`),
+/// which every JSONPath grammar accepts, so it needs no full parse; `None` for anything else.
+fn simple_path_root(text: &str) -> Option<SimpleRoot> {
+    let b = text.as_bytes();
+    let ident_start = |c: u8| c.is_ascii_alphabetic() || c == b'_';
+    let (root, mut i) = match b {
+        [b'$', b'$', ..] => (SimpleRoot::Context, 2),
+        [b'$', c, ..] if ident_start(*c) => {
+            let mut i = 2;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            (SimpleRoot::Variable, i)
+        }
+        [b'$', ..] => (SimpleRoot::Input, 1),
+        _ => return None,
+    };
+    while i < b.len() {
+        if b[i] != b'.' || !b.get(i + 1).is_some_and(|c| ident_start(*c)) {
+            return None;
+        }
+        i += 2;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'-') {
+            i += 1;
+        }
+    }
+    Some(root)
 }
 
 #[cfg(test)]
@@ -135,6 +183,14 @@ mod tests {
             ("$.a[0", Path, false),
             ("$...", Path, false),
         ];
+        for (text, _, _) in table {
+            if simple_path_root(text).is_some() {
+                assert!(
+                    crate::asl::path::Path::parse(text).is_ok(),
+                    "the fast path accepts {text}, the parser must too"
+                );
+            }
+        }
         for (text, k, ok) in table {
             assert_eq!(
                 path_problem(text, *k).is_none(),

@@ -209,37 +209,6 @@ fn examples_validate_clean() {
     }
 }
 
-/// Repeats validation of the shared 1000-state definition, for `perf stat` (load-independent
-/// instruction counts); the timing itself is the criterion bench `benches/validate.rs`.
-#[test]
-#[ignore]
-fn repeat_large_for_profiling() {
-    let Ok(text) =
-        std::fs::read_to_string("/work/shared/conformance/validation/bench/large-1000.asl.json")
-    else {
-        return;
-    };
-    let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(100);
-    let docs: Vec<Document> = (0..runs).map(|_| Document::parse(text.as_str()).unwrap()).collect();
-    // On-CPU time of this thread (ns), so a loaded machine does not inflate the figure.
-    let cpu = || {
-        std::fs::read_to_string("/proc/thread-self/schedstat")
-            .ok()
-            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
-    let (start, cpu_start) = (std::time::Instant::now(), cpu());
-    for doc in &docs {
-        assert!(validate(doc, &Options::default()).is_empty());
-    }
-    let cpu_ns = (cpu() - cpu_start) / runs as u64;
-    eprintln!(
-        "validate: {:?} per run (wall), {:.3} ms on CPU",
-        start.elapsed() / runs as u32,
-        cpu_ns as f64 / 1e6
-    );
-}
-
 /// Likely mistakes: a warning each (at the given pointer), and never an error.
 #[test]
 fn warnings_as_data() {

@@ -2,7 +2,7 @@
 // Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,8 +29,12 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group, logging to a file: at the end the whole group (tauri-driver,
+  // WebKitWebDriver and any app window left open) is stopped, and nothing holds our output open.
+  const log = openSync(join(artifacts, 'tauri-driver.log'), 'w');
   driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
+    detached: true,
   });
   base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
@@ -46,7 +50,14 @@ before(async () => {
   }
 });
 
-after(() => driver?.kill());
+after(() => {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM');
+  } catch {
+    driver.kill();
+  }
+});
 
 /** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
 async function launch(name, fixture = nested) {
@@ -143,7 +154,7 @@ test('Parallel branches and Map processors are drawn as containers', async () =>
       return n >= 6 ? n : 0;
     });
     assert.equal(edges, 6, 'every transition drawn once');
-    const catchLabel = await session.execute(`return [...document.querySelectorAll('.react-flow__edge-text')].map(e => e.textContent);`);
+    const catchLabel = await session.execute(`return [...document.querySelectorAll('.edge-label')].map(e => e.textContent);`);
     assert.ok(catchLabel.includes('On any error') && catchLabel.includes('Otherwise'), `edge captions: ${catchLabel}`);
     await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
     await session.until('the code pane to follow the selection', async () =>
@@ -199,6 +210,27 @@ test('a problem from the validator is listed in plain words and clicking it show
     const badge = await session.execute(`return document.querySelector('[aria-label="Pay"] .state-badge')?.textContent ?? '';`);
     assert.ok(Number(badge) >= 1, 'the state shows how many problems it has');
     await shot(session, '07-problem-selected');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('the inspector renames a step and every transition to it', async () => {
+  const { session, file } = await launch('inspector');
+  try {
+    await (await session.find('.react-flow__node [aria-label="Check stock"]')).click();
+    const input = await session.until('the inspector', async () => session.find('.inspector input'));
+    assert.equal(await session.execute(`return document.querySelector('.inspector input').value;`), 'Check stock');
+    await input.clear();
+    await input.sendKeys('Check the stock\uE007');
+    await session.until('the renamed state', async () => (await canvasNames(session)).includes('Check the stock'));
+    assert.ok(!(await canvasNames(session)).includes('Check stock'));
+    await shot(session, '08-inspector-rename');
+    await (await button(session, 'Save')).click();
+    await session.until('the rename saved', () => JSON.parse(readFileSync(file, 'utf8')).StartAt === 'Check the stock');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(saved.States['Check the stock'].Next, 'In stock?');
+    assert.equal(saved.States['Check stock'], undefined);
   } finally {
     await session.delete();
   }

@@ -89,6 +89,9 @@ export class Element {
   enabled() {
     return this.cmd('GET', '/enabled');
   }
+  clear() {
+    return this.cmd('POST', '/clear', {});
+  }
   sendKeys(text) {
     return this.cmd('POST', '/value', { text });
   }

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas, type FocusRequest } from './canvas/Canvas';
 import { CodePane, type CursorRequest } from './code/CodePane';
 import { describeFailure, ipc } from './ipc/client';
-import type { Problem, Template } from './ipc/bindings';
+import type { Problem, StateChange, Template } from './ipc/bindings';
+import { Inspector, atPointer } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
@@ -191,7 +192,37 @@ export function App() {
     [d, fail],
   );
 
+  const changeState = useCallback(
+    async (change: StateChange) => {
+      try {
+        d.replace(await ipc.changeState(d.text, change));
+        if (change.op === 'remove') setSelected(null);
+        if (change.op === 'rename') {
+          const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));
+          setSelected(id);
+        }
+      } catch (failure) {
+        fail('Could not change the step', failure);
+      }
+    },
+    [d, fail],
+  );
+
+  const parsed = useMemo(() => {
+    try {
+      return JSON.parse(d.text) as unknown;
+    } catch {
+      return null;
+    }
+  }, [d.text]);
+
   const selectedNode = d.diagram?.nodes.find((n) => n.id === selected);
+  const selectedState = selectedNode ? atPointer(parsed, selectedNode.id) : undefined;
+  const siblings = selectedNode
+    ? Object.keys((atPointer(parsed, selectedNode.id.replace(/\/[^/]*$/, '')) as object | undefined) ?? {}).filter(
+        (n) => n !== selectedNode.name,
+      )
+    : [];
   return (
     <div className="app">
       <header className="top">
@@ -243,6 +274,14 @@ export function App() {
           />
           </RunView.Provider>
         </ReactFlowProvider>
+        {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
+          <Inspector
+            node={selectedNode}
+            state={selectedState && typeof selectedState === 'object' ? (selectedState as Record<string, unknown>) : null}
+            siblings={siblings}
+            onChange={(c) => void changeState(c)}
+          />
+        )}
         <ProblemsPanel
           problems={d.problems}
           parseError={d.parseError}

@@ -6,16 +6,17 @@ import {
   ReactFlow,
   useNodesState,
   useReactFlow,
-  type Edge,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Diagram } from '../ipc/bindings';
 import { edgeKey, useRunView } from '../run/RunView';
+import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { toFlow, type FlowNode } from './toFlow';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
+const edgeTypes = { routed: RoutedEdge };
 
 export interface FocusRequest {
   id: string;
@@ -37,23 +38,31 @@ interface Props {
 
 export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
   const flow = useMemo(
-    () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as Edge[] }),
+    () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
-  const run = useRunView();
-  const edges = useMemo(() => {
-    if (run.taken.size === 0 || !diagram) return flow.edges;
-    const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
-    return flow.edges.map((e) =>
-      run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? '')) ? { ...e, className: `${e.className ?? ''} taken` } : e,
-    );
-  }, [flow.edges, run.taken, diagram]);
   const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
 
+  // Dragging a state by hand makes the computed routes stale until the next layout.
+  const [dragged, setDragged] = useState(false);
   useEffect(() => {
     setNodes(flow.nodes);
+    setDragged(false);
   }, [flow, layoutSeq, setNodes]);
+  const laidEdges = useMemo(
+    () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
+    [flow, dragged],
+  );
+  // During a run, the transitions taken are drawn as traversed.
+  const run = useRunView();
+  const edges = useMemo(() => {
+    if (run.taken.size === 0 || !diagram) return laidEdges;
+    const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
+    return laidEdges.map((e) =>
+      run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? '')) ? { ...e, className: `${e.className ?? ''} taken` } : e,
+    );
+  }, [laidEdges, run.taken, diagram]);
 
   useEffect(() => {
     setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));
@@ -90,6 +99,8 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeDragStop={() => setDragged(true)}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onPaneClick={() => onSelect(null)}

@@ -1,6 +1,7 @@
 // Converts the core's laid-out diagram (absolute coordinates) into React Flow nodes and edges
 // (children positioned relative to their parent).
-import type { Edge, Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
+import type { FlowEdge } from './RoutedEdge';
 import type { Diagram, DiagramNode } from '../ipc/bindings';
 
 export interface StateNodeData extends Record<string, unknown> {
@@ -13,7 +14,7 @@ export interface StateNodeData extends Record<string, unknown> {
 
 export type FlowNode = Node<StateNodeData>;
 
-export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { nodes: FlowNode[]; edges: Edge[] } {
+export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const byId = new Map<string, DiagramNode>(diagram.nodes.map((n) => [n.id, n]));
   const hasChildren = new Set(diagram.nodes.map((n) => n.parent).filter((p): p is string => p !== null));
   const nodes: FlowNode[] = diagram.nodes.map((n) => {
@@ -39,12 +40,13 @@ export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { 
       zIndex: isGroup || hasChildren.has(n.id) ? 0 : 1,
     };
   });
-  const edges: Edge[] = diagram.edges.map((e) => ({
+  const edges: FlowEdge[] = diagram.edges.map((e) => ({
     id: e.id,
     source: e.from,
     target: e.to,
     label: e.label ?? undefined,
-    type: 'smoothstep',
+    type: 'routed',
+    data: { points: e.points, labelAt: e.labelAt, routed: true },
     className: `edge-${e.kind}`,
     zIndex: 2,
     markerEnd: { type: 'arrowclosed' as const },

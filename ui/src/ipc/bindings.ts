@@ -43,7 +43,15 @@ export type DiagramEdge = { id: string, from: string, to: string,
 /**
  * `next`, `choice`, `default`, `catch`...
  */
-kind: string, label: string | null, };
+kind: string, label: string | null, 
+/**
+ * The routed polyline (absolute), from `from`'s border to `to`'s.
+ */
+points: Array<[number, number]>, 
+/**
+ * Where the label's text starts (left end, vertically centred), when there is a label.
+ */
+labelAt: [number, number] | null, };
 
 export type TextPlace = { line: number, column: number, };
 
@@ -66,6 +74,8 @@ node: string | null,
 at: TextPlace | null, };
 
 export type ProblemSeverity = "error" | "warning";
+
+export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, };
 
 export type Template = { id: string, title: string, description: string, };
 

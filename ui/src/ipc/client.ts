@@ -1,7 +1,7 @@
 // Typed wrappers over the Rust commands (src-tauri/src/commands.rs). The types come from
 // bindings.ts, generated from the Rust contract.
 import { invoke } from '@tauri-apps/api/core';
-import type { Analysis, CommandError, OpenedFile, Template } from './bindings';
+import type { Analysis, CommandError, OpenedFile, StateChange, Template } from './bindings';
 
 export const ipc = {
   analyze: (text: string) => invoke<Analysis>('analyze', { text }),
@@ -12,6 +12,7 @@ export const ipc = {
   templates: () => invoke<Template[]>('templates'),
   templateText: (id: string) => invoke<string>('template_text', { id }),
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
+  changeState: (text: string, change: StateChange) => invoke<string>('change_state', { text, change }),
 };
 
 /** A command failure's sentence, whatever shape the failure came in. */

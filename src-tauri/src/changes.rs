@@ -1,0 +1,128 @@
+//! The inspector's changes to one state, turned into the core's lossless edits.
+
+use serde_json::Value;
+use statewright::asl::Document;
+use statewright::asl::edit::{self, Edit};
+
+use crate::ipc::{CommandError, ErrorCode, StateChange};
+
+/// `text` with `change` applied; every byte the change does not need stays as written.
+pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
+    let doc = Document::parse(text).map_err(|e| {
+        failure(format!(
+            "The ASL JSON has a mistake at line {}, column {}; fix it first.",
+            e.position.line, e.position.column
+        ))
+    })?;
+    let has = |pointer: &str| doc.value().pointer(pointer).is_some();
+    let edit = match change {
+        StateChange::Rename { pointer, name } => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(failure("A state needs a name.".to_owned()));
+            }
+            if name.chars().count() > 80 {
+                return Err(failure("State names can be at most 80 characters long.".to_owned()));
+            }
+            Edit::RenameState { pointer: pointer.clone(), new_name: name.to_owned() }
+        }
+        StateChange::SetComment { pointer, comment } => {
+            let field = format!("{pointer}/Comment");
+            match (comment.is_empty(), has(&field)) {
+                (true, false) => return Ok(text.to_owned()),
+                (true, true) => Edit::RemoveField { pointer: field },
+                (false, _) => {
+                    Edit::SetField { pointer: field, value: Value::String(comment.clone()) }
+                }
+            }
+        }
+        StateChange::GoTo { pointer, target } => {
+            let (set, drop) = match target {
+                Some(t) => (
+                    Edit::SetField {
+                        pointer: format!("{pointer}/Next"),
+                        value: Value::String(t.clone()),
+                    },
+                    "End",
+                ),
+                None => (
+                    Edit::SetField { pointer: format!("{pointer}/End"), value: Value::Bool(true) },
+                    "Next",
+                ),
+            };
+            let drop = format!("{pointer}/{drop}");
+            let mut edits = vec![set];
+            if has(&drop) {
+                edits.push(Edit::RemoveField { pointer: drop });
+            }
+            Edit::Batch { edits }
+        }
+        StateChange::Remove { pointer } => Edit::RemoveState { pointer: pointer.clone() },
+    };
+    edit::apply(&doc, &edit)
+        .map(|d| d.text().to_owned())
+        .map_err(|e| failure(format!("The change could not be made: {e}.")))
+}
+
+fn failure(message: String) -> CommandError {
+    CommandError { code: ErrorCode::CannotEdit, message, path: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"Next\": \"B\"\n    },\n    \"B\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}\n";
+
+    fn value(text: &str) -> Value {
+        serde_json::from_str(text).expect("JSON")
+    }
+
+    #[test]
+    fn rename_follows_references() {
+        let change = StateChange::Rename { pointer: "/States/B".into(), name: " Done ".into() };
+        let out = value(&apply(TEXT, &change).expect("renames"));
+        assert_eq!(out["States"]["A"]["Next"], "Done");
+        assert_eq!(out["States"]["Done"]["Type"], "Succeed");
+        let empty = StateChange::Rename { pointer: "/States/B".into(), name: "  ".into() };
+        assert_eq!(apply(TEXT, &empty).expect_err("empty").code, ErrorCode::CannotEdit);
+    }
+
+    #[test]
+    fn comment_is_set_and_cleared() {
+        let set = StateChange::SetComment { pointer: "/States/A".into(), comment: "Say hi".into() };
+        let with = apply(TEXT, &set).expect("sets");
+        assert_eq!(value(&with)["States"]["A"]["Comment"], "Say hi");
+        let clear = StateChange::SetComment { pointer: "/States/A".into(), comment: String::new() };
+        assert_eq!(apply(&with, &clear).expect("clears"), TEXT);
+        assert_eq!(apply(TEXT, &clear).expect("nothing to clear"), TEXT);
+    }
+
+    #[test]
+    fn go_to_switches_between_next_and_end() {
+        let end = StateChange::GoTo { pointer: "/States/A".into(), target: None };
+        let ended = apply(TEXT, &end).expect("ends");
+        let v = value(&ended);
+        assert_eq!(v["States"]["A"]["End"], true);
+        assert!(v["States"]["A"].get("Next").is_none());
+        let back = StateChange::GoTo { pointer: "/States/A".into(), target: Some("B".into()) };
+        let v = value(&apply(&ended, &back).expect("goes on"));
+        assert_eq!(v["States"]["A"]["Next"], "B");
+        assert!(v["States"]["A"].get("End").is_none());
+    }
+
+    #[test]
+    fn remove_deletes_only_that_state() {
+        let out = value(
+            &apply(TEXT, &StateChange::Remove { pointer: "/States/B".into() }).expect("removes"),
+        );
+        assert!(out["States"].get("B").is_none());
+        assert_eq!(out["States"]["A"]["Next"], "B");
+        assert_eq!(
+            apply("{", &StateChange::Remove { pointer: "/States/B".into() })
+                .expect_err("broken")
+                .code,
+            ErrorCode::CannotEdit
+        );
+    }
+}

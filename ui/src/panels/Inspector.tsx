@@ -1,0 +1,95 @@
+// The inspector: the selected state in plain words, with the changes people make most (name,
+// note, where to go next, delete) as form fields. Each change is a lossless edit of the text.
+import { useState } from 'react';
+import { lookOf } from '../canvas/stateTypes';
+import type { DiagramNode, StateChange } from '../ipc/bindings';
+
+/** State types that continue with `Next` or stop with `End`. */
+const FLOWING = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+interface Props {
+  node: DiagramNode;
+  /** The state's JSON object, when the text parses. */
+  state: Record<string, unknown> | null;
+  /** Names of the other states it can go to (same `States` object). */
+  siblings: string[];
+  onChange: (change: StateChange) => void;
+}
+
+export function Inspector(props: Props) {
+  // Keyed by pointer and text so the fields restart from the file after every change.
+  return <InspectorFields key={`${props.node.id}\n${JSON.stringify(props.state)}`} {...props} />;
+}
+
+function InspectorFields({ node, state, siblings, onChange }: Props) {
+  const look = lookOf(node.kind);
+  const [name, setName] = useState(node.name);
+  const [comment, setComment] = useState(typeof state?.Comment === 'string' ? state.Comment : '');
+  const next = typeof state?.Next === 'string' ? state.Next : '';
+  const pointer = node.id;
+  const rename = () => name.trim() !== node.name && onChange({ op: 'rename', pointer, name });
+  const saveComment = () => comment !== (state?.Comment ?? '') && onChange({ op: 'setComment', pointer, comment });
+  return (
+    <section className="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">
+        <span className="state-icon" style={{ color: look.colour }} aria-hidden="true">
+          {look.icon}
+        </span>{' '}
+        {node.kind} step <span className="inspector-summary">— {look.summary}</span>
+      </h2>
+      <div className="inspector-fields">
+        <label>
+          Name
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={rename}
+            onKeyDown={(e) => e.key === 'Enter' && rename()}
+          />
+        </label>
+        <label>
+          Note
+          <input
+            value={comment}
+            placeholder="What this step is for (optional)"
+            onChange={(e) => setComment(e.target.value)}
+            onBlur={saveComment}
+            onKeyDown={(e) => e.key === 'Enter' && saveComment()}
+          />
+        </label>
+        {FLOWING.has(node.kind) && (
+          <label>
+            Then
+            <select
+              value={state?.End === true ? '' : next}
+              onChange={(e) => onChange({ op: 'goTo', pointer, target: e.target.value === '' ? null : e.target.value })}
+            >
+              <option value="">End the workflow here</option>
+              {siblings.map((s) => (
+                <option key={s} value={s}>
+                  Go to “{s}”
+                </option>
+              ))}
+              {next !== '' && !siblings.includes(next) && <option value={next}>Go to “{next}” (does not exist)</option>}
+            </select>
+          </label>
+        )}
+        <button className="danger" onClick={() => onChange({ op: 'remove', pointer })} title="Delete this step from the workflow">
+          Delete step
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The JSON value at an RFC 6901 pointer, if there is one. */
+export function atPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
