@@ -14,7 +14,7 @@ export const STATUS_LOOK: Record<StateStatus, StatusLook> = {
   failed: { label: 'Failed', icon: '✖', colour: '#c4302b' },
   caught: { label: 'Caught error', icon: '⚠', colour: '#c46a00' },
   cancelled: { label: 'Cancelled', icon: '⊘', colour: '#6b6b6b' },
-  waiting: { label: 'Waiting for a callback', icon: '⏳', colour: '#7a3fb8' },
+  waiting: { label: 'Waiting for a callback', icon: '◷', colour: '#7a3fb8' },
 };
 
 export const STATUS_ORDER: StateStatus[] = ['idle', 'active', 'succeeded', 'failed', 'caught', 'cancelled', 'waiting'];
