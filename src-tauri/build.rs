@@ -12,6 +12,15 @@ fn main() {
         "template_text",
         "add_state",
         "change_state",
+        "run_setup",
+        "run_save_input",
+        "run_start",
+        "run_act",
+        "run_breakpoints",
+        "run_answer",
+        "run_history",
+        "run_export_history",
+        "run_save_test_case",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

@@ -157,6 +157,14 @@ pub enum ErrorCode {
     UnknownTemplate,
     /// The definition cannot be changed that way (it does not parse, has no `States`...).
     CannotEdit,
+    /// The workflow cannot run (not JSON, or a definition the engine refuses).
+    NotRunnable,
+    /// The execution input (or a task answer) is not valid JSON.
+    BadInput,
+    /// The mock configuration or its test case cannot be used.
+    BadMocks,
+    /// No execution is running (or none finished, for export and save).
+    NotRunning,
 }
 
 /// The whole TypeScript contract, as committed in `ui/src/ipc/bindings.ts`.
@@ -176,6 +184,7 @@ pub fn typescript() -> String {
         CommandError::decl(),
         ErrorCode::decl(),
     ];
+    let decls = decls.into_iter().chain(crate::run::types::decls());
     let mut out = String::from(
         "// Generated from src-tauri/src/ipc.rs by `cargo test -p statewright-desktop`. Do not edit.\n\
          // To regenerate: UPDATE_BINDINGS=1 cargo test -p statewright-desktop bindings\n\n",

@@ -1,7 +1,8 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `templates` and `workspace` hold the little
+//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `run` (executions for
+//! the run panel), `templates` and `workspace` hold the little
 //! logic the shell has, all testable without a window.
 
 pub mod analysis;
@@ -11,6 +12,8 @@ pub mod files;
 pub mod insert;
 pub mod ipc;
 pub mod recent;
+pub mod run;
+pub mod run_commands;
 pub mod templates;
 pub mod workspace;
 
@@ -25,6 +28,7 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let config_dir = app.path().app_config_dir().ok();
+            app.manage(run::Runs::default());
             app.manage(workspace::Workspace::new(startup.clone(), config_dir.as_deref()));
             Ok(())
         })
@@ -37,6 +41,15 @@ pub fn run() -> ExitCode {
             commands::templates,
             commands::template_text,
             commands::add_state,
+            run_commands::run_setup,
+            run_commands::run_save_input,
+            run_commands::run_start,
+            run_commands::run_act,
+            run_commands::run_breakpoints,
+            run_commands::run_answer,
+            run_commands::run_history,
+            run_commands::run_export_history,
+            run_commands::run_save_test_case,
             commands::change_state,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

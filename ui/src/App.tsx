@@ -13,11 +13,15 @@ import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { useDesigner } from './state/useDesigner';
+import { RunPanel } from './run/RunPanel';
+import { RunView } from './run/RunView';
+import { useRun } from './run/useRun';
 
 const FILTERS = [{ name: 'Workflow definitions', extensions: ['json'] }];
 
 export function App() {
   const d = useDesigner();
+  const run = useRun(d.file.path, d.text);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -257,6 +261,7 @@ export function App() {
           </div>
         )}
         <ReactFlowProvider>
+          <RunView.Provider value={run.view}>
           <Canvas
             diagram={d.diagram}
             stale={d.parseError !== null}
@@ -267,6 +272,7 @@ export function App() {
             fitSeq={fitSeq}
             focus={focus}
           />
+          </RunView.Provider>
         </ReactFlowProvider>
         {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
           <Inspector
@@ -293,6 +299,7 @@ export function App() {
         </h2>
         <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
       </section>
+      <RunPanel run={run} selectedState={selectedNode?.name ?? null} />
       <footer className="status" role="status">
         {status}
       </footer>

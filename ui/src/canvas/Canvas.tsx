@@ -10,6 +10,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Diagram } from '../ipc/bindings';
+import { edgeKey, useRunView } from '../run/RunView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { toFlow, type FlowNode } from './toFlow';
@@ -49,10 +50,19 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     setNodes(flow.nodes);
     setDragged(false);
   }, [flow, layoutSeq, setNodes]);
-  const edges = useMemo(
+  const laidEdges = useMemo(
     () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
     [flow, dragged],
   );
+  // During a run, the transitions taken are drawn as traversed.
+  const run = useRunView();
+  const edges = useMemo(() => {
+    if (run.taken.size === 0 || !diagram) return laidEdges;
+    const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
+    return laidEdges.map((e) =>
+      run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? '')) ? { ...e, className: `${e.className ?? ''} taken` } : e,
+    );
+  }, [laidEdges, run.taken, diagram]);
 
   useEffect(() => {
     setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));

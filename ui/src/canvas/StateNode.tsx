@@ -2,19 +2,35 @@
 // Parallel and Map states that contain steps are drawn as a box around them.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
+import { STATUS_LOOK } from '../run/look';
+import { useRunView } from '../run/RunView';
 import { lookOf } from './stateTypes';
 import type { FlowNode } from './toFlow';
 
 export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const look = lookOf(data.kind);
+  const run = useRunView();
+  const status = run.statuses[data.name] ?? 'idle';
+  const breakpoint = run.breakpoints.has(data.name);
   const style = { '--state-colour': look.colour, '--state-tint': look.tint } as CSSProperties;
-  const classes = ['state', data.container ? 'state-container' : '', selected ? 'selected' : '', data.problems > 0 ? 'has-problems' : '']
+  const classes = ['state', data.container ? 'state-container' : '', selected ? 'selected' : '', data.problems > 0 ? 'has-problems' : '', run.ran ? `run-${status}` : '', run.pausedAt === data.name ? 'paused-here' : '']
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} style={style} aria-label={data.name} data-state-type={data.kind} title={`${data.kind}: ${look.summary}`}>
+    <div className={classes} style={style} aria-label={data.name} data-state-type={data.kind} data-status={status} title={`${data.kind}: ${look.summary}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="state-head">
+        <button
+          type="button"
+          className={breakpoint ? 'bp on nodrag' : 'bp nodrag'}
+          aria-label={`Toggle breakpoint on ${data.name}`}
+          aria-pressed={breakpoint}
+          title={breakpoint ? 'Breakpoint: the run pauses before this state (click to remove)' : 'Add a breakpoint: pause before this state'}
+          onClick={(e) => {
+            e.stopPropagation();
+            run.toggleBreakpoint(data.name);
+          }}
+        />
         <span className="state-icon" aria-hidden="true">
           {look.icon}
         </span>
@@ -25,7 +41,15 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
           </span>
         )}
       </div>
-      <div className="state-kind">{data.kind}</div>
+      <div className="state-kind">
+        {data.kind}
+        {run.ran && status !== 'idle' && (
+          <span className="state-status" style={{ color: STATUS_LOOK[status].colour }}>
+            {' '}
+            · {STATUS_LOOK[status].icon} {STATUS_LOOK[status].label}
+          </span>
+        )}
+      </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );

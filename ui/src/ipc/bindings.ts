@@ -81,4 +81,108 @@ export type Template = { id: string, title: string, description: string, };
 
 export type CommandError = { code: ErrorCode, message: string, path: string | null, };
 
-export type ErrorCode = "NOT_FOUND" | "PERMISSION_DENIED" | "NOT_TEXT" | "TOO_LARGE" | "READ_FAILED" | "WRITE_FAILED" | "UNKNOWN_TEMPLATE" | "CANNOT_EDIT";
+export type ErrorCode = "NOT_FOUND" | "PERMISSION_DENIED" | "NOT_TEXT" | "TOO_LARGE" | "READ_FAILED" | "WRITE_FAILED" | "UNKNOWN_TEMPLATE" | "CANNOT_EDIT" | "NOT_RUNNABLE" | "BAD_INPUT" | "BAD_MOCKS" | "NOT_RUNNING";
+
+export type RunSetup = { 
+/**
+ * `<stem>.input.json`, when it exists.
+ */
+input: string | null, 
+/**
+ * Inputs saved by name in `<stem>.inputs.json`.
+ */
+namedInputs: Array<NamedInput>, 
+/**
+ * `<stem>.mocks.json`, when it exists.
+ */
+mocksPath: string | null, 
+/**
+ * The test cases for this state machine in the mock configuration.
+ */
+testCases: Array<string>, 
+/**
+ * Why the mock configuration cannot be used, in plain words.
+ */
+mocksProblem: string | null, };
+
+export type NamedInput = { name: string, text: string, };
+
+export type RunRequest = { 
+/**
+ * The definition text as shown in the editor (saved or not).
+ */
+definition: string, 
+/**
+ * The workflow file, when it has one (names the state machine, finds item files).
+ */
+path: string | null, 
+/**
+ * The execution input, as JSON text.
+ */
+input: string, mocksPath: string | null, testCase: string | null, 
+/**
+ * 0 runs instantly (virtual time); 1 in real time; N speeds waits up N times.
+ */
+speed: number, breakpoints: Array<string>, breakOnError: boolean, 
+/**
+ * Pause before the first state.
+ */
+pauseAtStart: boolean, };
+
+export type RunAction = "pause" | "step" | "continue" | "stop";
+
+export type TaskAnswer = { "kind": "success", token: string, output: string, } | { "kind": "failure", token: string, error: string | null, cause: string | null, } | { "kind": "heartbeat", token: string, };
+
+export type StateStatus = "idle" | "active" | "succeeded" | "failed" | "caught" | "cancelled" | "waiting";
+
+export type StatusChange = { state: string, status: StateStatus, };
+
+export type TakenEdge = { from: string, to: string, };
+
+export type RunEvent = { id: number, previousEventId: number, 
+/**
+ * Epoch milliseconds.
+ */
+timestamp: number, kind: string, 
+/**
+ * The state the event belongs to, when known.
+ */
+state: string | null, 
+/**
+ * The Map iteration index, on `MapIteration*` events.
+ */
+index: number | null, details: unknown, };
+
+export type RunTrace = { state: string, enteredEvent: number, input: unknown, afterInputPath: unknown, afterParameters: unknown, result: unknown, afterResultSelector: unknown, afterResultPath: unknown, output: unknown, variables: Record<string, unknown>, };
+
+export type PausedAt = { state: string, 
+/**
+ * In plain words: "a breakpoint", "a step", "you asked", "an error: ...".
+ */
+reason: string, input: unknown, variables: Record<string, unknown>, };
+
+export type WaitingTask = { state: string, token: string, };
+
+export type RunEnd = { 
+/**
+ * AWS's status: `SUCCEEDED`, `FAILED`, `TIMED_OUT`, `ABORTED`.
+ */
+status: string, output: unknown, error: string | null, cause: string | null, };
+
+export type RunBatch = { 
+/**
+ * Which run this is about (a restart starts a new one).
+ */
+run: number, events: Array<RunEvent>, statuses: Array<StatusChange>, edges: Array<TakenEdge>, traces: Array<RunTrace>, 
+/**
+ * Set when the execution paused in this batch; `resumed` clears it.
+ */
+paused: PausedAt | null, resumed: boolean, 
+/**
+ * Every task waiting for a callback now (not only new ones).
+ */
+waiting: Array<WaitingTask>, end: RunEnd | null, 
+/**
+ * State entries so far.
+ */
+transitions: number, };

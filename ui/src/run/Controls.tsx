@@ -1,0 +1,75 @@
+// Run, Pause, Step, Continue, Stop and Restart; the speed; the mock test case.
+import type { RunState } from './useRun';
+
+const SPEEDS: { value: number; label: string }[] = [
+  { value: 0, label: 'Instant' },
+  { value: 1, label: 'Real time' },
+  { value: 10, label: '×10' },
+  { value: 100, label: '×100' },
+  { value: 1000, label: '×1000' },
+];
+
+export function Controls({ run }: { run: RunState }) {
+  const live = run.phase === 'running' || run.phase === 'paused';
+  const cases = run.setup?.testCases ?? [];
+  return (
+    <div className="run-controls">
+      <div className="run-buttons" role="toolbar" aria-label="Execution controls">
+        <button
+          type="button"
+          className="primary"
+          disabled={live || run.inputError !== null}
+          onClick={() => void run.start(false)}
+          title="Run the workflow with this input"
+        >
+          Run
+        </button>
+        <button type="button" disabled={live} onClick={() => void run.start(true)} title="Start and pause before the first state">
+          Start paused
+        </button>
+        <button type="button" disabled={run.phase !== 'running'} onClick={() => run.act('pause')}>
+          Pause
+        </button>
+        <button type="button" disabled={run.phase !== 'paused'} onClick={() => run.act('step')} title="Run to the next state, then pause">
+          Step
+        </button>
+        <button type="button" disabled={run.phase !== 'paused'} onClick={() => run.act('continue')}>
+          Continue
+        </button>
+        <button type="button" disabled={!live} onClick={() => run.act('stop')}>
+          Stop
+        </button>
+        <button type="button" disabled={run.phase === 'idle'} onClick={() => void run.start(false)} title="Stop and run again from the start">
+          Restart
+        </button>
+      </div>
+      <div className="run-options">
+        <label>
+          Speed{' '}
+          <select value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
+            {SPEEDS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title={run.setup?.mocksPath ?? 'No mock configuration beside this workflow'}>
+          Mocked answers{' '}
+          <select aria-label="Test case" value={run.testCase} onChange={(e) => run.setTestCase(e.target.value)} disabled={live}>
+            <option value="">None (tasks are not answered)</option>
+            {cases.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={run.breakOnError} onChange={(e) => run.setBreakOnError(e.target.checked)} /> Pause on any error
+        </label>
+      </div>
+      {run.setup?.mocksProblem && <p className="run-note">{run.setup.mocksProblem}</p>}
+    </div>
+  );
+}
