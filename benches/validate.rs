@@ -9,7 +9,11 @@ use statewright::asl::Document;
 use statewright::validate::{Options, validate};
 use std::hint::black_box;
 
-const SHARED: &str = "/work/shared/conformance/validation/bench/large-1000.asl.json";
+/// `../shared` beside the repository, as in CI.
+const SHARED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/conformance/validation/bench/large-1000.asl.json"
+);
 
 fn large_definition() -> String {
     if let Ok(text) = std::fs::read_to_string(SHARED) {

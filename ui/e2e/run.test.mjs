@@ -16,7 +16,7 @@ const repo = resolve(here, '../..');
 const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
 const artifacts = join(here, 'artifacts');
 const examples = join(repo, 'examples');
-const bench = process.env.STATEWRIGHT_BENCH ?? '/work/shared/bench/map_pass.asl.json';
+const bench = process.env.STATEWRIGHT_BENCH ?? resolve(repo, '../shared/bench/map_pass.asl.json');
 
 let driver;
 let base;
