@@ -1,3 +1,6 @@
+//! Tests of the run board: how execution events turn into the statuses, taken edges and
+//! inspection data the canvas and the run panel show.
+
 use std::sync::Arc;
 
 use serde_json::{Value, json};

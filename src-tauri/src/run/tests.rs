@@ -1,3 +1,6 @@
+//! Tests of run sessions without a window: starting, batching, breakpoints, callbacks and the
+//! error codes the UI switches on.
+
 use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
 
