@@ -1,92 +1,18 @@
 //! Table-driven runs of JSONata states (`tests/data/engine_jsonata.txt`): definition, input,
 //! mocks, expected result and the states entered, one line per case.
 
+mod engine_table;
 mod table;
 
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
-use statewright::engine::{
-    ExecutionIdentity, MockConfig, Outcome, RunOptions, compile, execute_virtual,
-};
-
-fn identity() -> ExecutionIdentity {
-    ExecutionIdentity {
-        execution_name: "exec".into(),
-        state_machine_name: "machine".into(),
-        account: "123456789012".into(),
-        region: "us-east-1".into(),
-        role_arn: "arn:aws:iam::123456789012:role/r".into(),
-        partition: "aws".into(),
-        express: false,
-    }
-}
-
-/// Wraps `{"State": {answers}}` into a Step Functions Local mock config, test case `T`.
-fn mock_config(states: &Value) -> MockConfig {
-    let mut cases = Map::new();
-    let mut responses = Map::new();
-    for (state, answers) in states.as_object().into_iter().flatten() {
-        cases.insert(state.clone(), json!(format!("R_{state}")));
-        responses.insert(format!("R_{state}"), answers.clone());
-    }
-    let doc = json!({"StateMachines": {"machine": {"TestCases": {"T": cases}}}, "MockedResponses": responses});
-    MockConfig::parse(&doc).unwrap_or_else(|e| panic!("bad mock table entry: {e}"))
-}
-
-fn result_json(outcome: &Outcome) -> Value {
-    let mut m = Map::new();
-    m.insert("status".into(), json!(outcome.status()));
-    match outcome {
-        Outcome::Succeeded(v) => {
-            m.insert("output".into(), v.clone());
-        }
-        Outcome::Failed(f) => {
-            if let Some(e) = &f.error {
-                m.insert("error".into(), json!(e));
-            }
-            if let Some(c) = &f.cause {
-                m.insert("cause".into(), json!(c));
-            }
-        }
-        _ => {}
-    }
-    Value::Object(m)
-}
+use engine_table::{identity, result_json};
+use serde_json::json;
+use statewright::engine::{Outcome, RunOptions, compile, execute_virtual};
 
 #[test]
 fn jsonata_runs_table() {
-    let rows = table::rows(include_str!("data/engine_jsonata.txt"), 5);
-    assert!(rows.len() >= 20);
-    for row in rows {
-        let f = &row.fields;
-        let definition = table::json(&f[0]);
-        let program = compile(&definition).unwrap_or_else(|e| panic!("line {}: {e}", row.line));
-        let mocks = (f[2] != "-").then(|| {
-            mock_config(&table::json(&f[2])).case("machine", "T").unwrap_or_else(|e| panic!("{e}"))
-        });
-        let opts = RunOptions {
-            input: table::json(&f[1]),
-            identity: identity(),
-            mocks,
-            ignore_quotas: false,
-            record_history: true,
-            trace: false,
-            seed: 1,
-            base_dir: ".".into(),
-        };
-        let report = execute_virtual(Arc::new(program), opts, 0);
-        assert_eq!(result_json(&report.outcome), table::json(&f[3]), "line {}", row.line);
-        if f[4] != "-" {
-            let entered: Vec<&str> = report
-                .history
-                .iter()
-                .filter(|e| e.kind.ends_with("StateEntered"))
-                .filter_map(|e| e.name.as_deref())
-                .collect();
-            assert_eq!(entered.join(","), f[4], "line {}: states entered", row.line);
-        }
-    }
+    engine_table::check_runs(include_str!("data/engine_jsonata.txt"), 20);
 }
 
 #[test]
