@@ -123,6 +123,20 @@ pub struct ExecutionIdentity {
 }
 
 impl ExecutionIdentity {
+    /// A STANDARD execution in the placeholder account and region used for local runs (the app's
+    /// run panel and `statewright test`), with a role named for Statewright.
+    pub fn local(execution_name: impl Into<String>, state_machine_name: impl Into<String>) -> Self {
+        ExecutionIdentity {
+            execution_name: execution_name.into(),
+            state_machine_name: state_machine_name.into(),
+            account: "123456789012".into(),
+            region: "us-east-1".into(),
+            role_arn: "arn:aws:iam::123456789012:role/StatewrightLocal".into(),
+            partition: "aws".into(),
+            express: false,
+        }
+    }
+
     pub fn state_machine_arn(&self) -> String {
         format!(
             "arn:{}:states:{}:{}:stateMachine:{}",

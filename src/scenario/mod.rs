@@ -118,15 +118,7 @@ impl Suite<'_> {
     /// Runs one test case with `input`; the report keeps its history.
     pub fn execute(&self, case: &str, input: Value) -> Result<ExecutionReport, String> {
         let mocks = self.mocks.case(&self.state_machine_name, case)?;
-        let identity = ExecutionIdentity {
-            execution_name: case.to_string(),
-            state_machine_name: self.state_machine_name.clone(),
-            account: "123456789012".into(),
-            region: "us-east-1".into(),
-            role_arn: "arn:aws:iam::123456789012:role/StatewrightLocal".into(),
-            partition: "aws".into(),
-            express: false,
-        };
+        let identity = ExecutionIdentity::local(case, self.state_machine_name.clone());
         let opts = RunOptions {
             input,
             identity,

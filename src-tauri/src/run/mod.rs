@@ -119,15 +119,7 @@ impl Runs {
         }
         slots.run += 1;
         let run = slots.run;
-        let identity = ExecutionIdentity {
-            execution_name: format!("run-{run}"),
-            state_machine_name: machine.clone(),
-            account: "123456789012".into(),
-            region: "us-east-1".into(),
-            role_arn: "arn:aws:iam::123456789012:role/StatewrightLocal".into(),
-            partition: "aws".into(),
-            express: false,
-        };
+        let identity = ExecutionIdentity::local(format!("run-{run}"), machine.clone());
         let opts = RunOptions {
             input,
             identity,
