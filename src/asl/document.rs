@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use jsonc_parser::ast;
 use serde_json::Value;
 
-use super::pointer;
+use super::{pointer, splice};
 
 /// A place in the text: zero-based byte offset, one-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -175,17 +175,17 @@ fn build_index(full: &str) -> Index {
 }
 
 fn walk(value: &ast::Value<'_>, at: String, key: Option<(usize, usize)>, index: &mut Index) {
-    let range = value_range(value);
+    let range = splice::range(value);
     match value {
         ast::Value::Object(object) => {
             let mut seen = std::collections::HashSet::new();
             for prop in &object.properties {
-                let name = prop_name(&prop.name);
-                let child = pointer::join(&at, &name);
+                let name = splice::name(&prop.name);
+                let child = pointer::join(&at, name);
                 if !seen.insert(name) {
                     index.duplicates.push(child.clone());
                 }
-                let key_range = prop_name_range(&prop.name);
+                let key_range = splice::key_range(&prop.name);
                 walk(&prop.value, child, Some(key_range), index);
             }
         }
@@ -197,33 +197,6 @@ fn walk(value: &ast::Value<'_>, at: String, key: Option<(usize, usize)>, index: 
         _ => {}
     }
     index.nodes.push(Located { pointer: at, value: range, key });
-}
-
-fn value_range(value: &ast::Value<'_>) -> (usize, usize) {
-    let r = match value {
-        ast::Value::StringLit(v) => v.range,
-        ast::Value::NumberLit(v) => v.range,
-        ast::Value::BooleanLit(v) => v.range,
-        ast::Value::Object(v) => v.range,
-        ast::Value::Array(v) => v.range,
-        ast::Value::NullKeyword(v) => v.range,
-    };
-    (r.start, r.end)
-}
-
-fn prop_name(name: &ast::ObjectPropName<'_>) -> String {
-    match name {
-        ast::ObjectPropName::String(s) => s.value.to_string(),
-        ast::ObjectPropName::Word(w) => w.value.to_string(),
-    }
-}
-
-fn prop_name_range(name: &ast::ObjectPropName<'_>) -> (usize, usize) {
-    let r = match name {
-        ast::ObjectPropName::String(s) => s.range,
-        ast::ObjectPropName::Word(w) => w.range,
-    };
-    (r.start, r.end)
 }
 
 fn line_starts(text: &str) -> Vec<usize> {

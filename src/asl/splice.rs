@@ -64,23 +64,13 @@ pub fn name<'a>(n: &'a ast::ObjectPropName<'_>) -> &'a str {
 
 /// Byte range of a member's key.
 pub fn key_range(n: &ast::ObjectPropName<'_>) -> (usize, usize) {
-    let r = match n {
-        ast::ObjectPropName::String(s) => s.range,
-        ast::ObjectPropName::Word(w) => w.range,
-    };
+    let r = jsonc_parser::common::Ranged::range(n);
     (r.start, r.end)
 }
 
 /// Byte range of a value.
 pub fn range(v: &ast::Value<'_>) -> (usize, usize) {
-    let r = match v {
-        ast::Value::StringLit(v) => v.range,
-        ast::Value::NumberLit(v) => v.range,
-        ast::Value::BooleanLit(v) => v.range,
-        ast::Value::Object(v) => v.range,
-        ast::Value::Array(v) => v.range,
-        ast::Value::NullKeyword(v) => v.range,
-    };
+    let r = jsonc_parser::common::Ranged::range(v);
     (r.start, r.end)
 }
 
