@@ -12,6 +12,7 @@ fn main() {
         "template_text",
         "add_state",
         "change_state",
+        "check_jsonata",
         "run_setup",
         "run_save_input",
         "run_start",

@@ -2,7 +2,7 @@
 
 use tauri::State;
 
-use crate::ipc::{Analysis, CommandError, OpenedFile, StateChange, Template};
+use crate::ipc::{Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template};
 use crate::workspace::Workspace;
 
 #[tauri::command]
@@ -52,4 +52,9 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 #[tauri::command]
 pub fn change_state(text: &str, change: StateChange) -> Result<String, CommandError> {
     crate::changes::apply(text, &change)
+}
+
+#[tauri::command]
+pub fn check_jsonata(field: &str) -> Option<JsonataProblem> {
+    crate::expressions::check(field)
 }

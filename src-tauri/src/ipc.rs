@@ -120,6 +120,33 @@ pub enum StateChange {
     GoTo { pointer: String, target: Option<String> },
     /// Deletes the state (transitions to it are left for the validator to report).
     Remove { pointer: String },
+    /// Sets or removes fields anywhere in the definition, in order, all or nothing: the
+    /// inspector's forms write every field through this one change.
+    Fields { edits: Vec<FieldEdit> },
+}
+
+/// One field written by a form, at an RFC 6901 pointer (`/States/Pay/TimeoutSeconds`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum FieldEdit {
+    /// Sets the field to a JSON value (`null` included), creating missing parent objects.
+    Set {
+        pointer: String,
+        #[ts(type = "unknown")]
+        value: serde_json::Value,
+    },
+    /// Removes the field if it is there.
+    Remove { pointer: String },
+}
+
+/// Why a JSONata expression (`{% ... %}`) does not parse, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JsonataProblem {
+    /// The parser's message.
+    pub message: String,
+    /// Where the problem is, in UTF-16 code units from the start of the whole `{% %}` string
+    /// (as JavaScript counts), so the field can put the caret there.
+    pub offset: u32,
 }
 
 /// A starting point for File > New.
@@ -180,6 +207,8 @@ pub fn typescript() -> String {
         Problem::decl(),
         ProblemSeverity::decl(),
         StateChange::decl(),
+        FieldEdit::decl(),
+        JsonataProblem::decl(),
         Template::decl(),
         CommandError::decl(),
         ErrorCode::decl(),

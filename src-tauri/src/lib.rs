@@ -1,13 +1,14 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `run` (executions for
-//! the run panel), `templates` and `workspace` hold the little
-//! logic the shell has, all testable without a window.
+//! one-line adapters; `analysis`, `changes`, `expressions` (JSONata fields checked as typed),
+//! `files`, `insert`, `recent`, `run` (executions for the run panel), `templates` and
+//! `workspace` hold the little logic the shell has, all testable without a window.
 
 pub mod analysis;
 pub mod changes;
 pub mod commands;
+pub mod expressions;
 pub mod files;
 pub mod insert;
 pub mod ipc;
@@ -51,6 +52,7 @@ pub fn run() -> ExitCode {
             run_commands::run_export_history,
             run_commands::run_save_test_case,
             commands::change_state,
+            commands::check_jsonata,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -9,6 +9,7 @@ import { CodePane, type CursorRequest } from './code/CodePane';
 import { describeFailure, ipc } from './ipc/client';
 import type { Problem, StateChange, Template } from './ipc/bindings';
 import { Inspector, atPointer } from './panels/Inspector';
+import { stateNames } from './panels/inspector/names';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
@@ -279,6 +280,10 @@ export function App() {
             node={selectedNode}
             state={selectedState && typeof selectedState === 'object' ? (selectedState as Record<string, unknown>) : null}
             siblings={siblings}
+            root={parsed}
+            problems={d.problems.filter((p) => p.pointer?.startsWith(`${selectedNode.id}/`) || p.pointer === selectedNode.id)}
+            sampleInput={run.input}
+            allNames={stateNames(parsed)}
             onChange={(c) => void changeState(c)}
           />
         )}

@@ -75,7 +75,20 @@ at: TextPlace | null, };
 
 export type ProblemSeverity = "error" | "warning";
 
-export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, };
+export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, } | { "op": "fields", edits: Array<FieldEdit>, };
+
+export type FieldEdit = { "op": "set", pointer: string, value: unknown, } | { "op": "remove", pointer: string, };
+
+export type JsonataProblem = { 
+/**
+ * The parser's message.
+ */
+message: string, 
+/**
+ * Where the problem is, in UTF-16 code units from the start of the whole `{% %}` string
+ * (as JavaScript counts), so the field can put the caret there.
+ */
+offset: number, };
 
 export type Template = { id: string, title: string, description: string, };
 

@@ -1,7 +1,7 @@
 // Typed wrappers over the Rust commands (src-tauri/src/commands.rs). The types come from
 // bindings.ts, generated from the Rust contract.
 import { invoke } from '@tauri-apps/api/core';
-import type { Analysis, CommandError, OpenedFile, StateChange, Template } from './bindings';
+import type { Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template } from './bindings';
 
 export const ipc = {
   analyze: (text: string) => invoke<Analysis>('analyze', { text }),
@@ -13,6 +13,7 @@ export const ipc = {
   templateText: (id: string) => invoke<string>('template_text', { id }),
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
   changeState: (text: string, change: StateChange) => invoke<string>('change_state', { text, change }),
+  checkJsonata: (field: string) => invoke<JsonataProblem | null>('check_jsonata', { field }),
 };
 
 /** A command failure's sentence, whatever shape the failure came in. */

@@ -1,0 +1,365 @@
+// End-to-end tests of the inspector's forms in the real desktop app (tauri-driver +
+// WebKitWebDriver, under Xvfb): a field edited in a form changes only its text in the ASL JSON,
+// a Choice rule built in the rule builder, a Retry added, and a JSONata state's forms with a bad
+// `{% %}` expression reported as it is typed. Setup copied from designer.test.mjs.
+// Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
+const artifacts = join(here, 'artifacts');
+const example = join(repo, 'examples/order-processing.asl.json');
+const jsonataExample = join(repo, 'examples/jsonata-order-fulfilment.asl.json');
+const ENTER = '\uE007';
+const TAB = '\uE004';
+
+let driver;
+let base;
+const work = mkdtempSync(join(tmpdir(), 'statewright-e2e-'));
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is not built at ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  // Its own process group, logging to a file: at the end the whole group (tauri-driver,
+  // WebKitWebDriver and any app window left open) is stopped, and nothing holds our output open.
+  const log = openSync(join(artifacts, 'tauri-driver.log'), 'w');
+  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+after(() => {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM');
+  } catch {
+    driver.kill();
+  }
+});
+
+/** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
+async function launch(name, fixture) {
+  const file = join(work, `${name}.asl.json`);
+  copyFileSync(fixture, file);
+  // The sample input beside it, as the app looks for it (field suggestions come from it).
+  const input = fixture.replace(/\.asl\.json$/, '.input.json');
+  if (existsSync(input)) copyFileSync(input, join(work, `${name}.input.json`));
+  const session = await Session.create(base, {
+    'tauri:options': { application: app, args: [file] },
+  });
+  try {
+    await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
+  } catch (e) {
+    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await session.delete();
+    throw e;
+  }
+  return { session, file };
+}
+
+async function canvasNames(session) {
+  return session.execute(
+    `return [...document.querySelectorAll('.react-flow__node [data-state-type]')].map(e => e.getAttribute('aria-label'));`,
+  );
+}
+
+async function shot(session, name) {
+  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+}
+
+async function button(session, name) {
+  const all = await session.findAll('button, summary');
+  for (const b of all) {
+    const label = (await b.attribute('aria-label')) ?? (await b.text());
+    if (label?.trim() === name) return b;
+  }
+  throw new Error(`no button named ${name}`);
+}
+
+
+/** The ASL JSON pane's whole text (CodeMirror's document, not just the lines on screen). */
+async function codeText(session) {
+  return session.execute(`return document.querySelector('.cm-content')?.cmView?.view?.state.doc.toString() ?? null;`);
+}
+
+/** The inspector control whose accessible name is `name` (aria-label, else its label's text). */
+async function control(session, name) {
+  const id = await session.until(`the control named “${name}”`, () =>
+    session.execute(
+      `const want = arguments[0];
+       const named = (e) => e.getAttribute('aria-label') ?? [...(e.labels ?? [])].map((l) => l.textContent.trim()).join(' ');
+       const el = [...document.querySelectorAll('.inspector input, .inspector select, .inspector textarea')].find((e) => named(e) === want);
+       return el ? el.id : null;`,
+      [name],
+    ),
+  );
+  return session.find(`[id="${id}"]`);
+}
+
+async function controlExists(session, name) {
+  return session.execute(
+    `const want = arguments[0];
+     const named = (e) => e.getAttribute('aria-label') ?? [...(e.labels ?? [])].map((l) => l.textContent.trim()).join(' ');
+     return [...document.querySelectorAll('.inspector input, .inspector select, .inspector textarea')].some((e) => named(e) === want);`,
+    [name],
+  );
+}
+
+/** Types `text` into the named field (replacing what is there) and presses `end` (Enter). */
+async function fill(session, name, text, end = ENTER) {
+  const input = await control(session, name);
+  await input.clear();
+  await input.sendKeys(text + end);
+}
+
+/** Picks the option whose text is `label` in the named select, as a person would (a click). */
+async function choose(session, name, label) {
+  const select = await control(session, name);
+  await select.click();
+  const id = await select.attribute('id');
+  const options = await session.findAll(`[id="${id}"] option`);
+  for (const o of options)
+    if ((await o.text()).trim() === label) {
+      await o.click();
+      return;
+    }
+  throw new Error(`no option “${label}” in ${name}`);
+}
+
+/** The notes (errors, problems) shown under the named field. */
+async function notesOf(session, name) {
+  const field = await control(session, name);
+  const described = await field.attribute('aria-describedby');
+  return session.execute(`return document.getElementById(arguments[0])?.textContent ?? '';`, [described]);
+}
+
+async function select(session, stateName) {
+  await (await session.find(`.react-flow__node [aria-label="${stateName}"]`)).click();
+  await session.until('the inspector', async () =>
+    session.execute(`return document.querySelector('#inspector-title')?.textContent ?? '';`).then((t) => t.length > 0),
+  );
+}
+
+/** Asserts `after` is `before` with one piece of text inserted or replaced: the rest is byte-identical. */
+function assertOnlyChanged(before, after, changed) {
+  let head = 0;
+  while (head < before.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && after[after.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  const removed = before.slice(head, before.length - tail);
+  const inserted = after.slice(head, after.length - tail);
+  assert.match(inserted, changed, `the changed text: ${JSON.stringify(inserted)} (was ${JSON.stringify(removed)})`);
+  return { removed, inserted };
+}
+
+test('edit a field in the inspector and see the JSON change, the rest byte-identical', async () => {
+  const { session, file } = await launch('task-timeout', example);
+  try {
+    const original = readFileSync(file, 'utf8');
+    await session.until('the code pane', async () => (await codeText(session)) === original);
+    await select(session, 'ValidateOrder');
+    // Checked as typed: a word is refused before anything is written.
+    const timeout = await control(session, 'Time limit (seconds)');
+    await timeout.sendKeys('ten');
+    const refused = await session.until('the typing check', async () => {
+      const notes = await notesOf(session, 'Time limit (seconds)');
+      return notes.includes('Type a number') ? notes : null;
+    });
+    assert.match(refused, /Type a number/);
+    assert.equal(await codeText(session), original, 'nothing written while the value is wrong');
+    await shot(session, 'inspector-01-timeout-refused');
+    await fill(session, 'Time limit (seconds)', '30');
+    const edited = await session.until('the JSON to change', async () => {
+      const t = await codeText(session);
+      return t !== original ? t : null;
+    });
+    assert.equal(JSON.parse(edited).States.ValidateOrder.TimeoutSeconds, 30);
+    const { removed } = assertOnlyChanged(original, edited, /^,\n {6}"TimeoutSeconds": 30$/);
+    assert.equal(removed, '');
+    // The resource picker reads the ARN in plain words.
+    const service = await control(session, 'Service');
+    assert.equal(await session.execute(`return document.getElementById(arguments[0]).value;`, [await service.attribute('id')]), 'lambda');
+    // Changing how to wait rewrites only the ARN's suffix.
+    await choose(session, 'How to wait', 'Wait for a callback with the task token (.waitForTaskToken)');
+    const callback = await session.until('the resource to change', async () => {
+      const t = await codeText(session);
+      return t.includes('lambda:invoke.waitForTaskToken') ? t : null;
+    });
+    assertOnlyChanged(edited, callback, /^\.waitForTaskToken$/);
+    await shot(session, 'inspector-02-task-timeout-and-pattern');
+    await (await button(session, 'Save')).click();
+    await session.until('the file saved', () => readFileSync(file, 'utf8') === callback);
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a Choice rule built in the rule builder', async () => {
+  const { session, file } = await launch('choice', example);
+  try {
+    const original = readFileSync(file, 'utf8');
+    const choices = JSON.parse(original).States.IsOrderValid.Choices;
+    await select(session, 'IsOrderValid');
+    const n = choices.length + 1;
+    await (await button(session, 'Add a rule')).click();
+    const scope = `rule ${n}`;
+    await session.until('the new rule', () => controlExists(session, `Field, ${scope}`));
+    // The field is suggested from order-processing.input.json, beside the workflow.
+    const suggested = await session.execute(
+      `return [...document.querySelectorAll('.inspector datalist option')].map((o) => o.value);`,
+    );
+    assert.ok(suggested.includes('$.total') && suggested.includes('$.items[0].sku'), `suggestions: ${suggested}`);
+    await fill(session, `Field, ${scope}`, '$.total');
+    await session.until('the field written', async () => (await codeText(session)).includes('"Variable": "$.total"'));
+    await choose(session, `Test, ${scope}`, 'number is greater than');
+    await session.until('the operator written', async () => (await codeText(session)).includes('"NumericGreaterThan": 0'));
+    // A value that is not a number is refused as typed.
+    const value = await control(session, `Value, ${scope}`);
+    await value.clear();
+    await value.sendKeys('lots');
+    await session.until('the value check', async () => (await notesOf(session, `Value, ${scope}`)).includes('Type a number'));
+    await fill(session, `Value, ${scope}`, '1000');
+    await session.until('the value written', async () => (await codeText(session)).includes('"NumericGreaterThan": 1000'));
+    await choose(session, `Then go to, ${scope}`, 'OrderRejected');
+    // Make it "all of": the comparison becomes the first condition, then add a second one.
+    await choose(session, `Rule kind, ${scope}`, 'All of these are true (And)');
+    await session.until('the And rule', async () => JSON.parse(await codeText(session)).States.IsOrderValid.Choices[n - 1].And !== undefined);
+    await (await button(session, `Add a condition to ${scope}`)).click();
+    await session.until('the second condition', () => controlExists(session, `Field, ${scope}.2`));
+    await fill(session, `Field, ${scope}.2`, '$.customerId');
+    await choose(session, `Test, ${scope}.2`, 'is present');
+    await choose(session, `Is it?, ${scope}.2`, 'No');
+    const expected = {
+      And: [
+        { Variable: '$.total', NumericGreaterThan: 1000 },
+        { Variable: '$.customerId', IsPresent: false },
+      ],
+      Next: 'OrderRejected',
+    };
+    const done = await session.until('the whole rule', async () => {
+      const t = await codeText(session);
+      return isDeepStrictEqual(JSON.parse(t).States.IsOrderValid.Choices[n - 1], expected) ? t : null;
+    });
+    // The rules before it are untouched, byte for byte.
+    const before = original.slice(0, original.indexOf('"Default"', original.indexOf('"IsOrderValid"')));
+    const lastRuleEnd = before.lastIndexOf('}');
+    assert.equal(done.slice(0, lastRuleEnd + 1), original.slice(0, lastRuleEnd + 1));
+    assert.deepEqual(JSON.parse(done).States.IsOrderValid.Choices.slice(0, n - 1), choices);
+    await shot(session, 'inspector-03-choice-rule-builder');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a Retry added and tuned in the Retry editor', async () => {
+  const { session } = await launch('retry', example);
+  try {
+    const original = await session.until('the code pane', () => codeText(session));
+    await select(session, 'ValidateOrder');
+    await (await button(session, 'Add a retry')).click();
+    await session.until('the retrier', () => controlExists(session, 'Most attempts, retry 1'));
+    await fill(session, 'Most attempts, retry 1', '5');
+    await fill(session, 'Errors, retry 1', 'Lambda.ServiceException, Lambda.TooManyRequestsException');
+    await choose(session, 'Jitter, retry 1', 'Full: random waits, so retries spread out');
+    const expected = [
+      {
+        ErrorEquals: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException'],
+        IntervalSeconds: 2,
+        MaxAttempts: 5,
+        BackoffRate: 2,
+        JitterStrategy: 'FULL',
+      },
+    ];
+    const done = await session.until('the retrier written', async () => {
+      const t = await codeText(session);
+      return isDeepStrictEqual(JSON.parse(t).States.ValidateOrder.Retry, expected) ? t : null;
+    });
+    assertOnlyChanged(original, done, /^,\n {6}"Retry": \[\n/);
+    // A rate below 1 is refused as typed.
+    const rate = await control(session, 'Multiply the wait by, retry 1');
+    await rate.clear();
+    await rate.sendKeys('0.5');
+    await session.until('the range check', async () => (await notesOf(session, 'Multiply the wait by, retry 1')).includes('at least 1'));
+    await shot(session, 'inspector-04-retry');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} expression', async () => {
+  const { session } = await launch('jsonata', jsonataExample);
+  try {
+    const original = await session.until('the code pane', () => codeText(session));
+    await select(session, 'ChargeCustomer');
+    assert.ok(await controlExists(session, 'Arguments (JSON with {% %} expressions)'));
+    assert.ok(await controlExists(session, 'Output (JSON or {% %} expression)'));
+    for (const jsonPath of ['Parameters (JSON)', 'Input to use', 'Put the result at', 'Output to pass on'])
+      assert.equal(await controlExists(session, jsonPath), false, `${jsonPath} is a JSONPath field`);
+    const output = await control(session, 'Output (JSON or {% %} expression)');
+    await output.clear();
+    await output.sendKeys('{% $states.result.Payload.( %}');
+    const notes = await session.until('the JSONata parser’s report', async () => {
+      const t = await notesOf(session, 'Output (JSON or {% %} expression)');
+      return t.includes('JSONata problem') ? t : null;
+    });
+    assert.match(notes, /at character \d+/);
+    await shot(session, 'inspector-05-jsonata-bad-expression');
+    await output.sendKeys(TAB);
+    assert.equal(await codeText(session), original, 'a bad expression is not written');
+    // A good one is written on leaving the field.
+    await output.clear();
+    await output.sendKeys('{% $states.result.Payload.chargeId %}' + TAB);
+    const edited = await session.until('the Output written', async () => {
+      const t = await codeText(session);
+      return t !== original ? t : null;
+    });
+    assert.equal(JSON.parse(edited).States.ChargeCustomer.Output, '{% $states.result.Payload.chargeId %}');
+    assertOnlyChanged(original, edited, /^\.chargeId$/);
+    // The Choice's rules are JSONata conditions, checked the same way.
+    await select(session, 'ChooseShipping');
+    const condition = await control(session, 'Condition, rule 1');
+    await condition.clear();
+    await condition.sendKeys('{% $states.input.total > %}');
+    await session.until('the condition’s report', async () => (await notesOf(session, 'Condition, rule 1')).includes('JSONata problem'));
+    await shot(session, 'inspector-06-jsonata-condition');
+  } finally {
+    await session.delete();
+  }
+});
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
