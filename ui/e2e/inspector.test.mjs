@@ -22,6 +22,9 @@ const example = join(repo, 'examples/order-processing.asl.json');
 const jsonataExample = join(repo, 'examples/jsonata-order-fulfilment.asl.json');
 const ENTER = '\uE007';
 const TAB = '\uE004';
+const CTRL = '\uE009';
+const BACKSPACE = '\uE003';
+const ESCAPE = '\uE00C';
 
 let driver;
 let base;
@@ -75,6 +78,8 @@ async function launch(name, fixture) {
   try {
     await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
   } catch (e) {
+    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
+    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-launch-${name}`).catch(() => undefined);
     await session.delete();
     throw e;
@@ -104,7 +109,12 @@ async function button(session, name) {
 
 /** The ASL JSON pane's whole text (CodeMirror's document, not just the lines on screen). */
 async function codeText(session) {
-  return session.execute(`return document.querySelector('.cm-content')?.cmView?.view?.state.doc.toString() ?? null;`);
+  // CodeMirror keeps its view on the content element (`cmTile.root.view`; `cmView.view` before 6.39).
+  return session.execute(
+    `const c = document.querySelector('.cm-content');
+     const view = c?.cmTile?.root?.view ?? c?.cmView?.view;
+     return view ? view.state.doc.toString() : null;`,
+  );
 }
 
 /** The inspector control whose accessible name is `name` (aria-label, else its label's text). */
@@ -130,11 +140,25 @@ async function controlExists(session, name) {
   );
 }
 
-/** Types `text` into the named field (replacing what is there) and presses `end` (Enter). */
-async function fill(session, name, text, end = ENTER) {
+/**
+ * Replaces what a field holds by typing, as people do: select all, then type. (WebDriver's
+ * Element Clear changes the value behind React's back, which a re-render can undo.)
+ */
+async function retype(session, input, text) {
+  await input.click();
+  await session.keys([{ down: CTRL }, { type: 'a' }, { up: CTRL }, { type: BACKSPACE + text }]);
+}
+
+/** Types `text` into the named field (replacing what is there), then leaves it with Tab (or `end`). */
+async function fill(session, name, text, end = TAB) {
   const input = await control(session, name);
-  await input.clear();
-  await input.sendKeys(text + end);
+  await retype(session, input, text);
+  if ((await input.attribute('list')) !== null) {
+    // A field with suggestions: its list takes the keys while it is open, so close it with
+    // Escape, then click elsewhere (the inspector's title), as people do, to leave the field.
+    await input.sendKeys(ESCAPE);
+    await (await session.find('#inspector-title')).click();
+  } else await input.sendKeys(end);
 }
 
 /** Picks the option whose text is `label` in the named select, as a person would (a click). */
@@ -146,6 +170,10 @@ async function choose(session, name, label) {
   for (const o of options)
     if ((await o.text()).trim() === label) {
       await o.click();
+      const value = await o.attribute('value');
+      await session.until(`“${label}” chosen in ${name}`, async () =>
+        session.execute(`return document.getElementById(arguments[0])?.value === arguments[1];`, [id, value]),
+      );
       return;
     }
   throw new Error(`no option “${label}” in ${name}`);
@@ -160,8 +188,8 @@ async function notesOf(session, name) {
 
 async function select(session, stateName) {
   await (await session.find(`.react-flow__node [aria-label="${stateName}"]`)).click();
-  await session.until('the inspector', async () =>
-    session.execute(`return document.querySelector('#inspector-title')?.textContent ?? '';`).then((t) => t.length > 0),
+  await session.until(`the inspector on ${stateName}`, async () =>
+    session.execute(`return document.querySelector('.inspector input')?.value;`).then((name) => name === stateName),
   );
 }
 
@@ -177,7 +205,7 @@ function assertOnlyChanged(before, after, changed) {
   return { removed, inserted };
 }
 
-test('edit a field in the inspector and see the JSON change, the rest byte-identical', async () => {
+test('edit a field in the inspector and see the JSON change, the rest byte-identical', async (t) => {
   const { session, file } = await launch('task-timeout', example);
   try {
     const original = readFileSync(file, 'utf8');
@@ -214,12 +242,17 @@ test('edit a field in the inspector and see the JSON change, the rest byte-ident
     await shot(session, 'inspector-02-task-timeout-and-pattern');
     await (await button(session, 'Save')).click();
     await session.until('the file saved', () => readFileSync(file, 'utf8') === callback);
+  } catch (e) {
+    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
+    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
   } finally {
     await session.delete();
   }
 });
 
-test('a Choice rule built in the rule builder', async () => {
+test('a Choice rule built in the rule builder', async (t) => {
   const { session, file } = await launch('choice', example);
   try {
     const original = readFileSync(file, 'utf8');
@@ -240,8 +273,7 @@ test('a Choice rule built in the rule builder', async () => {
     await session.until('the operator written', async () => (await codeText(session)).includes('"NumericGreaterThan": 0'));
     // A value that is not a number is refused as typed.
     const value = await control(session, `Value, ${scope}`);
-    await value.clear();
-    await value.sendKeys('lots');
+    await retype(session, value, 'lots');
     await session.until('the value check', async () => (await notesOf(session, `Value, ${scope}`)).includes('Type a number'));
     await fill(session, `Value, ${scope}`, '1000');
     await session.until('the value written', async () => (await codeText(session)).includes('"NumericGreaterThan": 1000'));
@@ -271,12 +303,17 @@ test('a Choice rule built in the rule builder', async () => {
     assert.equal(done.slice(0, lastRuleEnd + 1), original.slice(0, lastRuleEnd + 1));
     assert.deepEqual(JSON.parse(done).States.IsOrderValid.Choices.slice(0, n - 1), choices);
     await shot(session, 'inspector-03-choice-rule-builder');
+  } catch (e) {
+    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
+    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
   } finally {
     await session.delete();
   }
 });
 
-test('a Retry added and tuned in the Retry editor', async () => {
+test('a Retry added and tuned in the Retry editor', async (t) => {
   const { session } = await launch('retry', example);
   try {
     const original = await session.until('the code pane', () => codeText(session));
@@ -302,16 +339,20 @@ test('a Retry added and tuned in the Retry editor', async () => {
     assertOnlyChanged(original, done, /^,\n {6}"Retry": \[\n/);
     // A rate below 1 is refused as typed.
     const rate = await control(session, 'Multiply the wait by, retry 1');
-    await rate.clear();
-    await rate.sendKeys('0.5');
+    await retype(session, rate, '0.5');
     await session.until('the range check', async () => (await notesOf(session, 'Multiply the wait by, retry 1')).includes('at least 1'));
     await shot(session, 'inspector-04-retry');
+  } catch (e) {
+    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
+    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
   } finally {
     await session.delete();
   }
 });
 
-test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} expression', async () => {
+test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} expression', async (t) => {
   const { session } = await launch('jsonata', jsonataExample);
   try {
     const original = await session.until('the code pane', () => codeText(session));
@@ -321,8 +362,7 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     for (const jsonPath of ['Parameters (JSON)', 'Input to use', 'Put the result at', 'Output to pass on'])
       assert.equal(await controlExists(session, jsonPath), false, `${jsonPath} is a JSONPath field`);
     const output = await control(session, 'Output (JSON or {% %} expression)');
-    await output.clear();
-    await output.sendKeys('{% $states.result.Payload.( %}');
+    await retype(session, output, '{% $states.result.Payload.( %}');
     const notes = await session.until('the JSONata parser’s report', async () => {
       const t = await notesOf(session, 'Output (JSON or {% %} expression)');
       return t.includes('JSONata problem') ? t : null;
@@ -332,8 +372,7 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     await output.sendKeys(TAB);
     assert.equal(await codeText(session), original, 'a bad expression is not written');
     // A good one is written on leaving the field.
-    await output.clear();
-    await output.sendKeys('{% $states.result.Payload.chargeId %}' + TAB);
+    await retype(session, output, '{% $states.result.Payload.chargeId %}' + TAB);
     const edited = await session.until('the Output written', async () => {
       const t = await codeText(session);
       return t !== original ? t : null;
@@ -343,10 +382,14 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     // The Choice's rules are JSONata conditions, checked the same way.
     await select(session, 'ChooseShipping');
     const condition = await control(session, 'Condition, rule 1');
-    await condition.clear();
-    await condition.sendKeys('{% $states.input.total > %}');
+    await retype(session, condition, '{% $states.input.total > %}');
     await session.until('the condition’s report', async () => (await notesOf(session, 'Condition, rule 1')).includes('JSONata problem'));
     await shot(session, 'inspector-06-jsonata-condition');
+  } catch (e) {
+    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
+    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
   } finally {
     await session.delete();
   }

@@ -275,6 +275,17 @@ export function App() {
           />
           </RunView.Provider>
         </ReactFlowProvider>
+        <ProblemsPanel
+          problems={d.problems}
+          parseError={d.parseError}
+          onPick={pickProblem}
+          onPickParseError={() =>
+            d.parseError &&
+            setCursor((c) => ({ line: d.parseError!.line, column: d.parseError!.column, seq: (c?.seq ?? 0) + 1 }))
+          }
+        />
+      </main>
+      <div className="side">
         {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
           <Inspector
             node={selectedNode}
@@ -287,23 +298,14 @@ export function App() {
             onChange={(c) => void changeState(c)}
           />
         )}
-        <ProblemsPanel
-          problems={d.problems}
-          parseError={d.parseError}
-          onPick={pickProblem}
-          onPickParseError={() =>
-            d.parseError &&
-            setCursor((c) => ({ line: d.parseError!.line, column: d.parseError!.column, seq: (c?.seq ?? 0) + 1 }))
-          }
-        />
-      </main>
-      <section className="code" aria-labelledby="code-title">
-        <h2 id="code-title">
-          ASL JSON
-          {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
-        </h2>
-        <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
-      </section>
+        <section className="code" aria-labelledby="code-title">
+          <h2 id="code-title">
+            ASL JSON
+            {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
+          </h2>
+          <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
+        </section>
+      </div>
       <RunPanel run={run} selectedState={selectedNode?.name ?? null} />
       <footer className="status" role="status">
         {status}

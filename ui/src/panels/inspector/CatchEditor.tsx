@@ -14,7 +14,7 @@ export function CatchEditor() {
   };
   const remove = (i: number) => write([fieldEdit(pointer, catches.length === 1 ? 'Catch' : `Catch/${i}`, undefined)]);
   return (
-    <Section title={`Catch errors${catches.length ? ` (${catches.length})` : ''}`} open={catches.length > 0}>
+    <Section title={`Catch errors${catches.length ? ` (${catches.length})` : ''}`}>
       {catches.map((_, i) => {
         const scope = `catch ${i + 1}`;
         const at = `Catch/${i}`;

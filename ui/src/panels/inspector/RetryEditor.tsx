@@ -12,7 +12,7 @@ export function RetryEditor() {
   const add = () => write([appendEdit(pointer, state, 'Retry', NEW_RETRIER)]);
   const remove = (i: number) => write([fieldEdit(pointer, retry.length === 1 ? 'Retry' : `Retry/${i}`, undefined)]);
   return (
-    <Section title={`Retry on error${retry.length ? ` (${retry.length})` : ''}`} open={retry.length > 0}>
+    <Section title={`Retry on error${retry.length ? ` (${retry.length})` : ''}`}>
       {retry.map((_, i) => {
         const scope = `retry ${i + 1}`;
         const at = `Retry/${i}`;
