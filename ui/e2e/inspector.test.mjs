@@ -78,8 +78,6 @@ async function launch(name, fixture) {
   try {
     await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
   } catch (e) {
-    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
-    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-launch-${name}`).catch(() => undefined);
     await session.delete();
     throw e;
@@ -183,7 +181,13 @@ async function choose(session, name, label) {
 async function notesOf(session, name) {
   const field = await control(session, name);
   const described = await field.attribute('aria-describedby');
-  return session.execute(`return document.getElementById(arguments[0])?.textContent ?? '';`, [described]);
+  // Brought into view, so the screenshots show what people would read.
+  return session.execute(
+    `const notes = document.getElementById(arguments[0]);
+     notes?.scrollIntoView({ block: 'nearest' });
+     return notes?.textContent ?? '';`,
+    [described],
+  );
 }
 
 async function select(session, stateName) {
@@ -243,8 +247,6 @@ test('edit a field in the inspector and see the JSON change, the rest byte-ident
     await (await button(session, 'Save')).click();
     await session.until('the file saved', () => readFileSync(file, 'utf8') === callback);
   } catch (e) {
-    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
-    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
   } finally {
@@ -304,8 +306,6 @@ test('a Choice rule built in the rule builder', async (t) => {
     assert.deepEqual(JSON.parse(done).States.IsOrderValid.Choices.slice(0, n - 1), choices);
     await shot(session, 'inspector-03-choice-rule-builder');
   } catch (e) {
-    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
-    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
   } finally {
@@ -343,8 +343,6 @@ test('a Retry added and tuned in the Retry editor', async (t) => {
     await session.until('the range check', async () => (await notesOf(session, 'Multiply the wait by, retry 1')).includes('at least 1'));
     await shot(session, 'inspector-04-retry');
   } catch (e) {
-    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
-    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
   } finally {
@@ -386,8 +384,6 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     await session.until('the condition’s report', async () => (await notesOf(session, 'Condition, rule 1')).includes('JSONata problem'));
     await shot(session, 'inspector-06-jsonata-condition');
   } catch (e) {
-    console.log('DEBUG', await session.execute(`return [...document.querySelectorAll('.inspector input')].map(i => (i.getAttribute('aria-label') ?? '') + '=' + i.value).join(' | ');`).catch((x) => String(x)));
-    console.log('DEBUG code', ((await codeText(session).catch(() => '')) ?? '').slice(0, 1500));
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
   } finally {
