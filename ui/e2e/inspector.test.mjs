@@ -225,7 +225,7 @@ test('edit a field in the inspector and see the JSON change, the rest byte-ident
     assert.match(refused, /Type a number/);
     assert.equal(await codeText(session), original, 'nothing written while the value is wrong');
     await shot(session, 'inspector-01-timeout-refused');
-    await fill(session, 'Time limit (seconds)', '30');
+    await fill(session, 'Time limit (seconds)', '30', ENTER);
     const edited = await session.until('the JSON to change', async () => {
       const t = await codeText(session);
       return t !== original ? t : null;
@@ -244,8 +244,20 @@ test('edit a field in the inspector and see the JSON change, the rest byte-ident
     });
     assertOnlyChanged(edited, callback, /^\.waitForTaskToken$/);
     await shot(session, 'inspector-02-task-timeout-and-pattern');
+    // Emptying the time limit removes the field; the validator then warns about the step.
+    await fill(session, 'Time limit (seconds)', '');
+    const cleared = await session.until('the time limit removed', async () => {
+      const t = await codeText(session);
+      return t !== callback ? t : null;
+    });
+    assert.equal(cleared, callback.replace(',\n      "TimeoutSeconds": 30', ''));
+    const warning = await session.until('the validator’s warning in the inspector', () =>
+      session.execute(`return document.querySelector('.inspector [aria-label="Problems with this step"]')?.textContent ?? null;`),
+    );
+    assert.match(warning, /waits for a callback with no time limit/);
+    await shot(session, 'inspector-03-step-problem');
     await (await button(session, 'Save')).click();
-    await session.until('the file saved', () => readFileSync(file, 'utf8') === callback);
+    await session.until('the file saved', () => readFileSync(file, 'utf8') === cleared);
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
@@ -304,7 +316,7 @@ test('a Choice rule built in the rule builder', async (t) => {
     const lastRuleEnd = before.lastIndexOf('}');
     assert.equal(done.slice(0, lastRuleEnd + 1), original.slice(0, lastRuleEnd + 1));
     assert.deepEqual(JSON.parse(done).States.IsOrderValid.Choices.slice(0, n - 1), choices);
-    await shot(session, 'inspector-03-choice-rule-builder');
+    await shot(session, 'inspector-04-choice-rule-builder');
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
@@ -341,7 +353,7 @@ test('a Retry added and tuned in the Retry editor', async (t) => {
     const rate = await control(session, 'Multiply the wait by, retry 1');
     await retype(session, rate, '0.5');
     await session.until('the range check', async () => (await notesOf(session, 'Multiply the wait by, retry 1')).includes('at least 1'));
-    await shot(session, 'inspector-04-retry');
+    await shot(session, 'inspector-05-retry');
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
@@ -366,7 +378,7 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
       return t.includes('JSONata problem') ? t : null;
     });
     assert.match(notes, /at character \d+/);
-    await shot(session, 'inspector-05-jsonata-bad-expression');
+    await shot(session, 'inspector-06-jsonata-bad-expression');
     await output.sendKeys(TAB);
     assert.equal(await codeText(session), original, 'a bad expression is not written');
     // A good one is written on leaving the field.
@@ -382,7 +394,7 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     const condition = await control(session, 'Condition, rule 1');
     await retype(session, condition, '{% $states.input.total > %}');
     await session.until('the condition’s report', async () => (await notesOf(session, 'Condition, rule 1')).includes('JSONata problem'));
-    await shot(session, 'inspector-06-jsonata-condition');
+    await shot(session, 'inspector-07-jsonata-condition');
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;

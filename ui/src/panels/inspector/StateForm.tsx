@@ -6,7 +6,7 @@ import './inspector.css';
 import type { FieldEdit, Problem } from '../../ipc/bindings';
 import { CatchEditor } from './CatchEditor';
 import { ChoiceForm } from './ChoiceForm';
-import { Form, type FormContext } from './context';
+import { Form, useForm, type FormContext } from './context';
 import { DataFields } from './DataFields';
 import { FailForm } from './FailForm';
 import { inputPaths, readSample } from './inputPaths';
@@ -57,6 +57,7 @@ export function StateForm({ pointer, state, root, siblings, problems, sampleInpu
           <option key={p} value={p} />
         ))}
       </datalist>
+      <StepProblems />
       {OWN[type]?.()}
       {canRecover(type) && <RetryEditor />}
       {canRecover(type) && <CatchEditor />}
@@ -65,5 +66,22 @@ export function StateForm({ pointer, state, root, siblings, problems, sampleInpu
         <LanguageFields topLevel={typeof topLevel === 'string' ? topLevel : undefined} />
       </Section>
     </Form.Provider>
+  );
+}
+
+/** The validator's problems about the step as a whole (not about one of its fields). */
+function StepProblems() {
+  const { pointer, problems } = useForm();
+  const own = problems.filter((p) => p.pointer === pointer);
+  if (own.length === 0) return null;
+  return (
+    <ul className="step-problems" aria-label="Problems with this step">
+      {own.map((p, i) => (
+        <li key={i} className={`field-problem ${p.severity}`}>
+          {p.message}
+          {p.hint && <span className="field-hint"> {p.hint}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
