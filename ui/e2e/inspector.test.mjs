@@ -403,6 +403,57 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
   }
 });
 
+test('a one-field edit in a 200-state workflow reaches the ASL JSON pane quickly', async (t) => {
+  const states = {};
+  for (let i = 0; i < 200; i++)
+    states[`Step ${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: `f${i}`, 'Payload.$': '$' }, ...(i < 199 ? { Next: `Step ${i + 1}` } : { End: true }) };
+  const big = join(work, 'big-source.asl.json');
+  writeFileSync(big, `${JSON.stringify({ StartAt: 'Step 0', States: states }, null, 2)}\n`);
+  const { session } = await launch('big', big);
+  try {
+    const original = await session.until('the code pane', () => codeText(session));
+    // 200 states fitted on screen are too small to click, so the node is clicked from script.
+    await session.execute(`document.querySelector('.react-flow__node [aria-label="Step 0"]').click();`);
+    await session.until('the inspector on Step 0', async () =>
+      session.execute(`return document.querySelector('.inspector input')?.value;`).then((name) => name === 'Step 0'),
+    );
+    // In the page: when Enter is pressed in a field, and when the pane's text has the new value.
+    await session.execute(`
+      window.__edit = {};
+      document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__edit.start = performance.now(); }, true);
+      const content = document.querySelector('.cm-content');
+      const view = content.cmTile?.root?.view ?? content.cmView?.view;
+      new MutationObserver(() => {
+        if (window.__edit.end === undefined && view.state.doc.toString().includes('"TimeoutSeconds": 45'))
+          window.__edit.end = performance.now();
+      }).observe(content, { childList: true, subtree: true, characterData: true });`);
+    await fill(session, 'Time limit (seconds)', '45', ENTER);
+    const ms = await session.until('the edit to reach the pane', () =>
+      session.execute(`const e = window.__edit; return e.end !== undefined && e.start !== undefined ? e.end - e.start : null;`),
+    );
+    const edited = await codeText(session);
+    assertOnlyChanged(original, edited, /^,\n {6}"TimeoutSeconds": 45$/);
+    t.diagnostic(`one-field edit in a 200-state workflow: Enter to ASL JSON pane in ${Math.round(ms)} ms`);
+    writeFileSync(join(artifacts, 'inspector-edit-latency.txt'), `${Math.round(ms)} ms\n`);
+    assert.ok(ms < 500, `the edit took ${ms} ms`);
+    const ipcMs = await session.execute(`
+      const text = arguments[0];
+      const change = { op: 'fields', edits: [{ op: 'set', pointer: '/States/Step 1/TimeoutSeconds', value: 5 }] };
+      const times = [];
+      const once = () => {
+        const t0 = performance.now();
+        return window.__TAURI_INTERNALS__.invoke('change_state', { text, change }).then(() => times.push(performance.now() - t0));
+      };
+      return [0, 1, 2, 3, 4].reduce((p) => p.then(once), Promise.resolve()).then(() => times.sort((a, b) => a - b)[2]);`, [edited]);
+    t.diagnostic(`change_state over IPC alone (median of 5, debug build): ${Math.round(ipcMs)} ms`);
+  } catch (e) {
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
+  } finally {
+    await session.delete();
+  }
+});
+
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
