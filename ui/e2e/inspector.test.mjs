@@ -20,6 +20,8 @@ const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? 
 const artifacts = join(here, 'artifacts');
 const example = join(repo, 'examples/order-processing.asl.json');
 const jsonataExample = join(repo, 'examples/jsonata-order-fulfilment.asl.json');
+// Our own definition with every container kind: Parallel branches, a Map inside one, a Catch.
+const nested = join(here, 'fixtures/ship-and-notify.asl.json');
 const ENTER = '\uE007';
 const TAB = '\uE004';
 const CTRL = '\uE009';
@@ -191,7 +193,8 @@ async function notesOf(session, name) {
 }
 
 async function select(session, stateName) {
-  await (await session.find(`.react-flow__node [aria-label="${stateName}"]`)).click();
+  // The name line: a container's middle is covered by the steps inside it.
+  await (await session.find(`.react-flow__node [aria-label="${stateName}"] .state-head`)).click();
   await session.until(`the inspector on ${stateName}`, async () =>
     session.execute(`return document.querySelector('.inspector input')?.value;`).then((name) => name === stateName),
   );
@@ -395,6 +398,57 @@ test('a JSONata state shows the Arguments/Output forms and reports a bad {% %} e
     await retype(session, condition, '{% $states.input.total > %}');
     await session.until('the condition’s report', async () => (await notesOf(session, 'Condition, rule 1')).includes('JSONata problem'));
     await shot(session, 'inspector-07-jsonata-condition');
+  } catch (e) {
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
+  } finally {
+    await session.delete();
+  }
+});
+
+test('the Wait, Map, Parallel and Fail forms write their fields', async (t) => {
+  const { session } = await launch('forms', nested);
+  try {
+    await session.until('the code pane', () => codeText(session));
+    const doc = async () => JSON.parse(await codeText(session));
+    // Wait: from "10 seconds" (the palette's) to a date, checked as typed.
+    await (await session.find('.palette [aria-label="Wait"]')).click();
+    await session.until('the new Wait', async () => (await canvasNames(session)).includes('New Wait'));
+    await select(session, 'New Wait');
+    await choose(session, 'Wait for', 'Until a date and time');
+    await session.until('Timestamp instead of Seconds', async () => {
+      const w = (await doc()).States['New Wait'];
+      return w.Timestamp !== undefined && w.Seconds === undefined;
+    });
+    const until = await control(session, 'Until');
+    await retype(session, until, 'next Monday');
+    await session.until('the date check', async () => (await notesOf(session, 'Until')).includes('Write the date and time like'));
+    await fill(session, 'Until', '2026-06-01T09:00:00Z');
+    await session.until('the date written', async () => (await doc()).States['New Wait'].Timestamp === '2026-06-01T09:00:00Z');
+    await shot(session, 'inspector-08-wait-until');
+    // Map (inside a Parallel branch): concurrency and mode.
+    await select(session, 'Ship items');
+    await fill(session, 'At most at once', '5');
+    await choose(session, 'Mode', 'Distributed: each item is a child workflow (large lists)');
+    await choose(session, 'Child workflow type', 'Express');
+    const map = () => doc().then((d) => d.States['Ship and notify'].Branches[0].States['Ship items']);
+    await session.until('the Map fields', async () => {
+      const m = await map();
+      return m.MaxConcurrency === 5 && m.ItemProcessor.ProcessorConfig.Mode === 'DISTRIBUTED' && m.ItemProcessor.ProcessorConfig.ExecutionType === 'EXPRESS';
+    });
+    await shot(session, 'inspector-09-map');
+    // Parallel: a third branch, with a first step named so no other step has that name.
+    await select(session, 'Ship and notify');
+    await (await button(session, 'Add a branch')).click();
+    await session.until('the new branch on the canvas', async () => (await canvasNames(session)).includes('Branch 3 step'));
+    const branches = (await doc()).States['Ship and notify'].Branches;
+    assert.equal(branches.length, 3);
+    assert.deepEqual(branches[2], { StartAt: 'Branch 3 step', States: { 'Branch 3 step': { Type: 'Pass', End: true } } });
+    await shot(session, 'inspector-10-parallel-branch');
+    // Fail: the error name.
+    await select(session, 'Out of stock');
+    await fill(session, 'Error name', 'NoStock', ENTER);
+    await session.until('the error name written', async () => (await doc()).States['Out of stock'].Error === 'NoStock');
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;

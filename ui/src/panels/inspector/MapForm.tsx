@@ -1,10 +1,11 @@
 // Map: which items to process, how many at once, how many may fail, and the processing mode.
 import { useForm } from './context';
-import { JsonField, NumberField, PathField, Section, SelectField } from './fields';
+import { JsonField, NumberField, PathField, Section, SelectField, valueAt } from './fields';
 
 export function MapForm() {
-  const { language } = useForm();
+  const { state, language } = useForm();
   const jsonata = language === 'JSONata';
+  const distributed = valueAt(state, 'ItemProcessor/ProcessorConfig/Mode') === 'DISTRIBUTED';
   return (
     <Section title="Items to process">
       {jsonata ? (
@@ -24,6 +25,18 @@ export function MapForm() {
           { value: 'DISTRIBUTED', label: 'Distributed: each item is a child workflow (large lists)' },
         ]}
       />
+      {distributed && (
+        <SelectField
+          field="ItemProcessor/ProcessorConfig/ExecutionType"
+          label="Child workflow type"
+          unset="Choose one (required)"
+          hint="Express: fast and short (up to 5 minutes); Standard: long-running, exactly once."
+          options={[
+            { value: 'EXPRESS', label: 'Express' },
+            { value: 'STANDARD', label: 'Standard' },
+          ]}
+        />
+      )}
       <JsonField
         field="ItemSelector"
         label="Each item's input (JSON)"
