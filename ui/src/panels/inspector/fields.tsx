@@ -221,11 +221,12 @@ export function JsonField(props: JsonProps) {
 }
 
 function JsonFieldDraft(props: JsonProps & { value: unknown }) {
-  const { pointer, write } = useForm();
+  const { pointer, language, write } = useForm();
   const start = jsonText(props.value);
   const [draft, setDraft] = useState(start);
   const read = readJson(draft);
-  const expressions = read.kind === 'value' ? expressionsIn(read.value).map((e) => e.text) : [];
+  // `{% %}` is JSONata only in JSONata states; elsewhere it is plain text.
+  const expressions = read.kind === 'value' && language === 'JSONata' ? expressionsIn(read.value).map((e) => e.text) : [];
   const jsonata = useJsonataCheck(expressions);
   const error = read.kind === 'error' ? read.message : jsonata;
   const commit = () => {
