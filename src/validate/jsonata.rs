@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::{Ctx, at, kind};
+use super::{Ctx, at};
 use crate::diagnostic::Code;
 
 /// Where an expression sits, which decides what `$states` offers.
@@ -27,15 +27,7 @@ pub(crate) fn is_expression(value: &Value) -> bool {
 
 /// JSONata `Assign`: an object of variable names to values (expressions allowed at any depth).
 pub(crate) fn check_assign(value: &Value, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
-    if !value.is_object() {
-        cx.error(
-            Code::InvalidFieldValue,
-            ptr,
-            format!(
-                "'Assign' must be an object of variable names and values, not {}.",
-                kind(value)
-            ),
-        );
+    if !super::assign_is_object(value, ptr, cx) {
         return;
     }
     check_value(value, ptr, scope, cx);
