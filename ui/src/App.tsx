@@ -299,7 +299,7 @@ export function App() {
         </h2>
         <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
       </section>
-      <RunPanel run={run} selectedState={selectedNode?.name ?? null} />
+      <RunPanel run={run} selectedState={selectedNode?.name ?? null} definition={parsed} />
       <footer className="status" role="status">
         {status}
       </footer>

@@ -186,3 +186,9 @@ waiting: Array<WaitingTask>, end: RunEnd | null,
  * State entries so far.
  */
 transitions: number, };
+
+export type MockReply = { "kind": "return", json: string, } | { "kind": "throw", error: string, cause: string, };
+
+export type MockEntry = { range: string, reply: MockReply, };
+
+export type MockedState = { state: string, entries: Array<MockEntry>, };

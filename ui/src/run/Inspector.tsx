@@ -2,7 +2,10 @@
 // A state that ran many times (a Map's iterations, a loop) is browsed by pass, with its iteration.
 import { useState } from 'react';
 import type { RunTrace } from '../ipc/bindings';
+import { Branches } from './Branches';
 import { errorsAndRetries, formatMillis, iterationOf } from './inspect';
+import { Iterations } from './Iterations';
+import { enclosingMap } from './iterations';
 import { STATUS_LOOK } from './look';
 import type { RunState } from './useRun';
 
@@ -16,7 +19,7 @@ const STAGES: [keyof RunTrace, string][] = [
   ['output', 'Output'],
 ];
 
-export function Inspector({ run, state }: { run: RunState; state: string | null }) {
+export function Inspector({ run, state, definition }: { run: RunState; state: string | null; definition: unknown }) {
   const [pick, setPick] = useState<{ state: string | null; n: number }>({ state: null, n: 0 });
   if (!state) return <p className="run-hint">Click a state on the canvas to see what went in and out of it.</p>;
   const traces = run.data.traces.get(state) ?? [];
@@ -26,11 +29,14 @@ export function Inspector({ run, state }: { run: RunState; state: string | null 
   const { errors, retries } = errorsAndRetries(run.data.events, state);
   const iteration = trace ? iterationOf(run.data.events, trace.enteredEvent) : null;
   const paused = run.paused?.state === state ? run.paused : null;
+  const map = enclosingMap(definition, state);
   return (
     <div className="run-inspector" aria-label={`Inspection of ${state}`}>
       <h3>
         {state} <span style={{ color: STATUS_LOOK[status].colour }}>{STATUS_LOOK[status].icon} {STATUS_LOOK[status].label}</span>
       </h3>
+      {map && <Iterations run={run} map={map} definition={definition} />}
+      <Branches run={run} state={state} definition={definition} />
       {paused && (
         <div className="run-stage">
           <h4>Input (paused before entering)</h4>

@@ -13,7 +13,8 @@ import type {
 } from '../ipc/bindings';
 import { describeFailure } from '../ipc/client';
 import { runIpc } from './client';
-import { edgeKey, type RunViewValue } from './RunView';
+import { mapIterations } from './iterations';
+import { edgeKey, type IterationFocus, type RunViewValue } from './RunView';
 
 export type Phase = 'idle' | 'running' | 'paused' | 'ended';
 
@@ -40,6 +41,8 @@ export function useRun(path: string | null, definition: string) {
   const [transitions, setTransitions] = useState(0);
   const [message, setMessage] = useState('');
   const [version, setVersion] = useState(0);
+  /** The Map iteration picked in the inspection (its states' names inside the Map). */
+  const [picked, setPicked] = useState<{ map: string; index: number; inside: ReadonlySet<string> } | null>(null);
   const data = useRef<RunData>(emptyData());
   const runId = useRef(0);
   const lastRun = useRef(0);
@@ -122,6 +125,7 @@ export function useRun(path: string | null, definition: string) {
       setPaused(null);
       setWaiting([]);
       setTransitions(0);
+      setPicked(null);
       setMessage('');
       setVersion((v) => v + 1);
       try {
@@ -174,6 +178,17 @@ export function useRun(path: string | null, definition: string) {
   );
 
   const d = data.current;
+  const focus: IterationFocus | null = useMemo(() => {
+    if (!picked) return null;
+    const m = mapIterations(d.events).get(picked.map);
+    return {
+      ...picked,
+      statuses: m?.statuses.get(picked.index) ?? {},
+      taken: m?.taken.get(picked.index) ?? new Set<string>(),
+    };
+    // `version` marks new events (the list grows in place).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked, d.events, version]);
   const view: RunViewValue = useMemo(
     () => ({
       ran: phase !== 'idle',
@@ -182,10 +197,11 @@ export function useRun(path: string | null, definition: string) {
       toggleBreakpoint,
       taken: d.taken,
       pausedAt: paused?.state ?? null,
+      focus,
     }),
     // `version` marks a new batch: statuses and taken are replaced, not mutated, when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [phase, d.statuses, d.taken, breakpoints, toggleBreakpoint, paused, version],
+    [phase, d.statuses, d.taken, breakpoints, toggleBreakpoint, paused, version, focus],
   );
 
   return {
@@ -210,6 +226,8 @@ export function useRun(path: string | null, definition: string) {
     version,
     data: d,
     view,
+    picked,
+    pickIteration: setPicked,
     start,
     act,
     path,
