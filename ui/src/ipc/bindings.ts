@@ -53,7 +53,17 @@ points: Array<[number, number]>,
  */
 labelAt: [number, number] | null, };
 
+/**
+ * One-based line and column in the text. The column counts characters (Unicode scalar
+ * values), not bytes and not UTF-16 units: the UI converts (an emoji is one column here, two
+ * units in the editor).
+ */
 export type TextPlace = { line: number, column: number, };
+
+/**
+ * A stretch of text, from `start` up to (not including) `end`.
+ */
+export type TextSpan = { start: TextPlace, end: TextPlace, };
 
 export type Problem = { 
 /**
@@ -71,7 +81,12 @@ node: string | null,
 /**
  * Where in the text.
  */
-at: TextPlace | null, };
+at: TextPlace | null, 
+/**
+ * The exact text to mark in the editor: inside a JSONata expression, the character where
+ * it stops making sense; otherwise the key (or the value, on one line) the problem is about.
+ */
+span: TextSpan | null, };
 
 export type ProblemSeverity = "error" | "warning";
 
