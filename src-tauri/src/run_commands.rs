@@ -4,6 +4,7 @@
 use tauri::{AppHandle, Emitter, State};
 
 use crate::ipc::CommandError;
+use crate::run::mocks::{self, MockedState};
 use crate::run::types::{BATCH_EVENT, RunAction, RunRequest, RunSetup, TaskAnswer};
 use crate::run::{Runs, files};
 
@@ -65,4 +66,18 @@ pub fn run_save_test_case(
     case: &str,
 ) -> Result<(), CommandError> {
     runs.save_test_case(mocks_path, tests_path, case)
+}
+
+#[tauri::command]
+pub fn run_mock_case(path: &str, case: &str) -> Result<Vec<MockedState>, CommandError> {
+    mocks::mock_case(path, case)
+}
+
+#[tauri::command]
+pub fn run_save_mock_case(
+    path: &str,
+    case: &str,
+    states: Vec<MockedState>,
+) -> Result<(), CommandError> {
+    mocks::save_mock_case(path, case, &states)
 }

@@ -71,7 +71,8 @@ pub(crate) fn check_value(value: &Value, ptr: &str, scope: Scope, cx: &mut Ctx<'
 
 fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
     if let Err(e) = crate::jsonata::parse(body) {
-        report_syntax(&e.message, ptr, cx);
+        // The body starts after the string's "{%".
+        report_syntax(&e.message, ptr, cx).offset = Some(2 + e.position.min(body.len()));
         return;
     }
     // The expression parses; look at its variables for what Step Functions adds or removes.
@@ -95,15 +96,20 @@ fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
     }
 }
 
-fn report_syntax(e: &str, ptr: &str, cx: &mut Ctx<'_>) {
+fn report_syntax<'c>(
+    e: &str,
+    ptr: &str,
+    cx: &'c mut Ctx<'_>,
+) -> &'c mut crate::diagnostic::Diagnostic {
     let plain = plain_message(e);
     let plain = plain.trim_end_matches('.');
-    cx.error(
+    let d = cx.error(
         Code::InvalidJsonataExpression,
         ptr,
         format!("This JSONata expression cannot be read: {plain}."),
-    )
-    .hint = Some("Check brackets, quotes and operators between {% and %}.".into());
+    );
+    d.hint = Some("Check brackets, quotes and operators between {% and %}.".into());
+    d
 }
 
 /// The parser's message as AWS words it: no `S0202:` code, symbols instead of token names
@@ -344,6 +350,27 @@ mod tests {
         for (body, ok) in table {
             assert_eq!(crate::jsonata::parse(body).is_ok(), *ok, "{body}");
         }
+    }
+
+    #[test]
+    fn syntax_errors_carry_their_place_in_the_string() {
+        let text = r#"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.a ] + 1 %}", "End": true}}}"#;
+        let doc = crate::asl::Document::parse(text).unwrap();
+        let found = crate::validate::validate(&doc, &crate::validate::Options::default());
+        let d = found
+            .iter()
+            .find(|d| d.code == Code::InvalidJsonataExpression)
+            .unwrap_or_else(|| panic!("reported: {found:?}"));
+        let string = "{% $states.input.a ] + 1 %}";
+        let at = d.offset.expect("a place inside the string");
+        assert_eq!(&string[at..at + 1], "]", "{d:?}");
+        // Problems found elsewhere have no place inside a string.
+        assert!(
+            found
+                .iter()
+                .filter(|d| d.code != Code::InvalidJsonataExpression)
+                .all(|d| d.offset.is_none())
+        );
     }
 
     #[test]

@@ -53,16 +53,8 @@ points: Array<[number, number]>,
  */
 labelAt: [number, number] | null, };
 
-/**
- * One-based line and column in the text. The column counts characters (Unicode scalar
- * values), not bytes and not UTF-16 units: the UI converts (an emoji is one column here, two
- * units in the editor).
- */
 export type TextPlace = { line: number, column: number, };
 
-/**
- * A stretch of text, from `start` up to (not including) `end`.
- */
 export type TextSpan = { start: TextPlace, end: TextPlace, };
 
 export type Problem = { 

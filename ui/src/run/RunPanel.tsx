@@ -84,6 +84,7 @@ export function RunPanel({ run, selectedState, definition }: { run: RunState; se
           {run.phase !== 'idle' ? ` · ${run.transitions} state entries` : ''}
           {run.paused ? ` · before ${run.paused.state}` : ''}
           {run.end ? ` · ${run.end.status.toLowerCase().replace('_', ' ')}` : ''}
+          {run.picked ? ` · the canvas shows ${run.picked.map}’s iteration ${run.picked.index}` : ''}
         </span>
         <button
           type="button"
