@@ -86,6 +86,7 @@ export function RunPanel({ run, selectedState, definition }: { run: RunState; se
           {run.end ? ` · ${run.end.status.toLowerCase().replace('_', ' ')}` : ''}
           {run.picked ? ` · the canvas shows ${run.picked.map}’s iteration ${run.picked.index}` : ''}
         </span>
+        {!hidden && <Legend />}
         <button
           type="button"
           className="run-toggle"
@@ -101,7 +102,6 @@ export function RunPanel({ run, selectedState, definition }: { run: RunState; se
         <div className="run-body">
           <div className="run-col run-left">
             <Controls run={run} />
-            <Legend />
             <InputEditor run={run} />
             <MockEditor run={run} definition={definition} />
           </div>
