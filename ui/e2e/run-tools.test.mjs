@@ -82,6 +82,16 @@ test('the run panel hides and shows, giving the canvas the room', async () => {
     await session.until('the panel back', async () => (await session.execute(`return document.querySelector('textarea[aria-label="Execution input"]') !== null;`)));
     const again = await rect(session, '.canvas');
     assert.ok(Math.abs(again.height - shown.height) < 2, `canvas back to ${shown.height}: ${again.height}`);
+    // The panel's top edge resizes it from the keyboard too (Arrow Up: 20 px taller).
+    const panel = await rect(session, '.run-panel');
+    await session.execute(`document.querySelector('[role="separator"][aria-label="Resize run panel"]').focus();`);
+    await session.keys([{ type: '\uE013' }]);
+    const taller = await session.until('a taller panel', async () => {
+      const r = await rect(session, '.run-panel');
+      return Math.round(r.height - panel.height) === 20 ? r : null;
+    });
+    assert.ok((await rect(session, '.canvas')).height < again.height, 'the canvas gave the room');
+    assert.equal(Number(await session.execute(`return document.querySelector('[aria-label="Resize run panel"]').getAttribute('aria-valuenow');`)), Math.round(taller.height));
     console.log('canvas height at', viewport, { shown: shown.height, hidden: hidden.height });
   } finally {
     await session.delete();

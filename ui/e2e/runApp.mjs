@@ -68,6 +68,9 @@ export async function open(file) {
   session.until = (what, check, ms) => until(what, check, ms ?? 90000);
   try {
     await session.until('the diagram', async () => (await session.execute(`return document.querySelectorAll('.react-flow__node [data-status]').length;`)) > 0);
+    // The app remembers the run panel's size and whether it is hidden: every test starts from
+    // the panel shown (and the next launch from the default size).
+    await session.execute(`localStorage.removeItem('statewright.runPanel'); document.querySelector('.run-toggle[aria-expanded="false"]')?.click();`);
     await session.until('the execution input', async () => (await session.execute(`return document.querySelector('textarea[aria-label="Execution input"]').value;`)) !== '{}');
   } catch (e) {
     await shot(session, 'run-failed-launch').catch(() => undefined);
