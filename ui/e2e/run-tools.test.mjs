@@ -211,3 +211,25 @@ test("a Parallel state's branches are shown side by side", async () => {
     await session.delete();
   }
 });
+
+test('at ×2 a Wait takes half its time for real, and the run clock still counts it in full', async () => {
+  const { session } = await launch('media-processing');
+  try {
+    await choose(session, 'Speed', '2');
+    const started = Date.now();
+    await (await button(session, 'Run')).click();
+    // WaitForCdn waits 5 s: at ×2 it is seen waiting, for about 2.5 s.
+    await session.until('the wait in progress', async () => (await statuses(session)).WaitForCdn === 'active', 10000);
+    assert.match(await session.until('the end', async () => endText(session)), /succeeded/);
+    const wall = Date.now() - started;
+    assert.ok(wall >= 2400, `the run took ${wall} ms`);
+    const waited = await session.execute(
+      `const rows = [...document.querySelectorAll('table[aria-label="Execution history"] tbody tr')].map(r => [...r.children].map(td => td.textContent));
+       return rows.find(r => r[1] === 'WaitStateExited')?.[4] ?? '';`,
+    );
+    assert.equal(waited, '5 s');
+    console.log('×2 run:', { wallMillis: wall, waitInRunClock: waited });
+  } finally {
+    await session.delete();
+  }
+});

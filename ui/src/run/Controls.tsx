@@ -4,6 +4,7 @@ import type { RunState } from './useRun';
 const SPEEDS: { value: number; label: string }[] = [
   { value: 0, label: 'Instant' },
   { value: 1, label: 'Real time' },
+  { value: 2, label: '×2' },
   { value: 10, label: '×10' },
   { value: 100, label: '×100' },
   { value: 1000, label: '×1000' },
@@ -46,7 +47,7 @@ export function Controls({ run }: { run: RunState }) {
       <div className="run-options">
         <label>
           Speed{' '}
-          <select value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
+          <select aria-label="Speed" value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
             {SPEEDS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}

@@ -86,6 +86,11 @@ export function RunPanel({ run, selectedState, definition }: { run: RunState; se
           {run.end ? ` · ${run.end.status.toLowerCase().replace('_', ' ')}` : ''}
           {run.picked ? ` · the canvas shows ${run.picked.map}’s iteration ${run.picked.index}` : ''}
         </span>
+        {run.picked && (
+          <button type="button" className="run-head-button" onClick={() => run.pickIteration(null)}>
+            Show all iterations
+          </button>
+        )}
         {!hidden && <Legend />}
         <button
           type="button"
