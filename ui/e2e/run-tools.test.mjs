@@ -45,6 +45,11 @@ test("picking a Map iteration lights up that iteration's own path", async () => 
     assert.equal(aside.length, 1, `one iteration set its record aside: ${JSON.stringify(paths)}`);
     assert.deepEqual(aside[0][1], ['caught', 'idle', 'succeeded']);
     for (const [i, p] of Object.entries(paths)) if (i !== aside[0][0]) assert.deepEqual(p, ['succeeded', 'succeeded', 'idle'], `iteration ${i}`);
+    // The inspection follows: TransformRecord's pass in that iteration, with its status there.
+    await choose(session, 'Map iteration', aside[0][0]);
+    const heading = await session.execute(`return document.querySelector('.run-inspector h3').textContent;`);
+    assert.match(heading, new RegExp(`Caught error in iteration ${aside[0][0]}`));
+    assert.match(await session.execute(`return document.querySelector('.run-pass').textContent;`), new RegExp(`Map iteration ${aside[0][0]}`));
     // The edge from TransformRecord to SetRecordAside is drawn as taken only in that iteration.
     await choose(session, 'Map iteration', '');
     assert.equal(await session.execute(`return document.querySelectorAll('.state.in-iteration').length;`), 0);
