@@ -76,12 +76,19 @@ fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
         return;
     }
     // The expression parses; look at its variables for what Step Functions adds or removes.
-    let Ok(tokens) = tokenize(body) else { return };
+    let Ok((tokens, starts)) = tokens_at(body) else { return };
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Var(name) = t else { continue };
+        // The body starts after the string's "{%".
+        let offset = Some(2 + starts[i]);
         if name == "$$" {
-            cx.error(Code::InvalidJsonataExpression, ptr, "'$$' is not available in Step Functions JSONata expressions.")
-                .hint = Some("Use $states.input for the state's input and $states.context for the execution context.".into());
+            let d = cx.error(
+                Code::InvalidJsonataExpression,
+                ptr,
+                "'$$' is not available in Step Functions JSONata expressions.",
+            );
+            d.hint = Some("Use $states.input for the state's input and $states.context for the execution context.".into());
+            d.offset = offset;
             return;
         }
         if name == "$states"
@@ -89,8 +96,13 @@ fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
             && matches!(tokens.get(i + 1), Some(Tok::Op(".")))
             && matches!(tokens.get(i + 2), Some(Tok::Name(n)) if n == "errorOutput")
         {
-            cx.error(Code::UnsupportedJsonataExpression, ptr, "Field '$states.errorOutput' does not exist here.")
-                .hint = Some("$states.errorOutput (the error being handled) only exists in a Catch entry's Output and Assign.".into());
+            let d = cx.error(
+                Code::UnsupportedJsonataExpression,
+                ptr,
+                "Field '$states.errorOutput' does not exist here.",
+            );
+            d.hint = Some("$states.errorOutput (the error being handled) only exists in a Catch entry's Output and Assign.".into());
+            d.offset = offset;
             return;
         }
     }
@@ -162,8 +174,14 @@ const OPERATORS: &[&str] = &[
 ];
 
 fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
+    tokens_at(s).map(|(tokens, _)| tokens)
+}
+
+/// The tokens of `s` and where each starts (a byte offset into `s`).
+fn tokens_at(s: &str) -> Result<(Vec<Tok>, Vec<usize>), String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut i = 0;
     // A '/' starts a regular expression where an operand is expected.
     let operand_expected = |out: &Vec<Tok>| match out.last() {
@@ -204,6 +222,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|c| matches!(c, 'i' | 'm')) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Regex);
             i = j;
             continue;
@@ -240,6 +259,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                     Some(_) => j += 1,
                 }
             }
+            starts.push(i);
             out.push(Tok::Str);
             i = j + 1;
             continue;
@@ -249,6 +269,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                 return Err("Quoted property name must be terminated with a backquote (`)".into());
             };
             let name: String = chars[i + 1..i + 1 + len].iter().collect();
+            starts.push(i);
             out.push(Tok::Name(name));
             i += len + 2;
             continue;
@@ -276,6 +297,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                     }
                 }
             }
+            starts.push(i);
             out.push(Tok::Num);
             i = j;
             continue;
@@ -285,6 +307,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             chars.get(i..i + len).is_some_and(|w| w.iter().copied().eq(op.chars()))
         }) {
             // `..` directly before a digit is still a range; `.5` is not a JSONata number.
+            starts.push(i);
             out.push(Tok::Op(op));
             i += op.chars().count();
             continue;
@@ -294,6 +317,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
         if c == '$' {
             let mut j = i + 1;
             if chars.get(j) == Some(&'$') {
+                starts.push(i);
                 out.push(Tok::Var("$$".into()));
                 i = j + 1;
                 continue;
@@ -301,6 +325,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|&c| is_name_char(c)) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Var(chars[i..j].iter().collect()));
             i = j;
             continue;
@@ -310,14 +335,19 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|&c| is_name_char(c)) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Name(chars[i..j].iter().collect()));
             i = j;
             continue;
         }
         return Err(format!("Unknown operator: \"{c}\""));
     }
+    starts.push(i);
     out.push(Tok::End);
-    Ok(out)
+    // Character indexes to byte offsets.
+    let bytes: Vec<usize> = s.char_indices().map(|(b, _)| b).chain([s.len()]).collect();
+    let starts = starts.into_iter().map(|c| bytes.get(c).copied().unwrap_or(s.len())).collect();
+    Ok((out, starts))
 }
 
 #[cfg(test)]
@@ -364,6 +394,22 @@ mod tests {
         let string = "{% $states.input.a ] + 1 %}";
         let at = d.offset.expect("a place inside the string");
         assert_eq!(&string[at..at + 1], "]", "{d:?}");
+        for (string, code, at) in [
+            ("{% 'é' & $$.Execution.Id %}", Code::InvalidJsonataExpression, "$$"),
+            ("{% /* é */ $states.errorOutput %}", Code::UnsupportedJsonataExpression, "$states"),
+        ] {
+            let text = format!(
+                r#"{{"QueryLanguage": "JSONata", "StartAt": "A", "States": {{"A": {{"Type": "Pass", "Output": "{string}", "End": true}}}}}}"#
+            );
+            let doc = crate::asl::Document::parse(text).unwrap();
+            let found = crate::validate::validate(&doc, &crate::validate::Options::default());
+            let d = found
+                .iter()
+                .find(|d| d.code == code)
+                .unwrap_or_else(|| panic!("reported: {found:?}"));
+            let offset = d.offset.expect("a place inside the string");
+            assert!(string[offset..].starts_with(at), "{string} at {offset}");
+        }
         // Problems found elsewhere have no place inside a string.
         assert!(
             found
