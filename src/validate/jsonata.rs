@@ -173,10 +173,6 @@ const OPERATORS: &[&str] = &[
     "@", "#", ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
 ];
 
-fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
-    tokens_at(s).map(|(tokens, _)| tokens)
-}
-
 /// The tokens of `s` and where each starts (a byte offset into `s`).
 fn tokens_at(s: &str) -> Result<(Vec<Tok>, Vec<usize>), String> {
     let chars: Vec<char> = s.chars().collect();
@@ -435,8 +431,9 @@ mod tests {
     #[test]
     fn finds_step_functions_variables() {
         let vars = |body: &str| -> Vec<String> {
-            tokenize(body)
+            tokens_at(body)
                 .unwrap()
+                .0
                 .into_iter()
                 .filter_map(|t| if let Tok::Var(v) = t { Some(v) } else { None })
                 .collect()
