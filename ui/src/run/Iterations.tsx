@@ -4,6 +4,9 @@ import { useMemo } from 'react';
 import { mapIterations, statesInside } from './iterations';
 import type { RunState } from './useRun';
 
+/** Above this many iterations the index is typed rather than picked from a list. */
+const MAX_LISTED = 500;
+
 export function Iterations({ run, map, definition }: { run: RunState; map: string; definition: unknown }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const indexes = useMemo(() => mapIterations(run.data.events).get(map)?.indexes ?? [], [run.data.events, run.version, map]);
@@ -21,14 +24,29 @@ export function Iterations({ run, map, definition }: { run: RunState; map: strin
       <button type="button" aria-label="Previous iteration" disabled={at <= 0} onClick={() => pick(sorted[at - 1])}>
         ◀
       </button>
-      <select aria-label="Map iteration" value={current === null ? '' : String(current)} onChange={(e) => pick(e.target.value === '' ? null : Number(e.target.value))}>
-        <option value="">All iterations</option>
-        {sorted.slice(0, 2000).map((i) => (
-          <option key={i} value={i}>
-            Iteration {i}
-          </option>
-        ))}
-      </select>
+      {sorted.length <= MAX_LISTED ? (
+        <select aria-label="Map iteration" value={current === null ? '' : String(current)} onChange={(e) => pick(e.target.value === '' ? null : Number(e.target.value))}>
+          <option value="">All iterations</option>
+          {sorted.map((i) => (
+            <option key={i} value={i}>
+              Iteration {i}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          type="number"
+          aria-label="Map iteration"
+          placeholder="All (type an index)"
+          min={sorted[0]}
+          max={sorted[sorted.length - 1]}
+          value={current === null ? '' : current}
+          onChange={(e) => {
+            const v = e.target.value === '' ? null : Number(e.target.value);
+            pick(v === null || !Number.isInteger(v) || !indexes.includes(v) ? null : v);
+          }}
+        />
+      )}
       <button type="button" aria-label="Next iteration" disabled={at >= sorted.length - 1} onClick={() => pick(sorted[at + 1])}>
         ▶
       </button>
