@@ -55,6 +55,14 @@ test("picking a Map iteration lights up that iteration's own path", async () => 
     assert.equal(await session.execute(`return document.querySelectorAll('.state.in-iteration').length;`), 0);
     s = await statuses(session);
     assert.equal(s.LoadRecord, 'succeeded');
+    // No time passed in the run's clock: the timeline draws the states in the order they ran.
+    await (await button(session, 'Timeline')).click();
+    assert.match(await session.execute(`return document.querySelector('.run-timeline .run-count').textContent;`), /No time passed/);
+    const lefts = await session.execute(`return [...document.querySelectorAll('.tl-bar')].map(b => b.getBoundingClientRect().left);`);
+    assert.ok(lefts.length >= 9, `bars: ${lefts.length}`);
+    assert.ok(lefts[lefts.length - 1] - lefts[0] > 100, `bars spread out: ${lefts}`);
+    for (let i = 1; i < lefts.length; i++) assert.ok(lefts[i] >= lefts[i - 1], `bars in order: ${lefts}`);
+    await shot(session, 'run-13-timeline-in-order');
   } finally {
     await session.delete();
   }
