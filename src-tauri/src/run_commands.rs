@@ -9,8 +9,8 @@ use crate::run::types::{BATCH_EVENT, RunAction, RunRequest, RunSetup, TaskAnswer
 use crate::run::{Runs, files};
 
 #[tauri::command]
-pub fn run_setup(path: &str) -> RunSetup {
-    files::setup(path)
+pub fn run_setup(path: &str, mocks: Option<&str>) -> RunSetup {
+    files::setup(path, mocks)
 }
 
 #[tauri::command]
@@ -69,15 +69,20 @@ pub fn run_save_test_case(
 }
 
 #[tauri::command]
-pub fn run_mock_case(path: &str, case: &str) -> Result<Vec<MockedState>, CommandError> {
-    mocks::mock_case(path, case)
+pub fn run_mock_case(
+    path: &str,
+    mocks: Option<&str>,
+    case: &str,
+) -> Result<Vec<MockedState>, CommandError> {
+    mocks::mock_case(path, mocks, case)
 }
 
 #[tauri::command]
 pub fn run_save_mock_case(
     path: &str,
+    mocks: Option<&str>,
     case: &str,
     states: Vec<MockedState>,
 ) -> Result<(), CommandError> {
-    mocks::save_mock_case(path, case, &states)
+    mocks::save_mock_case(path, mocks, case, &states)
 }

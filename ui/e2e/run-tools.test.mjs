@@ -4,7 +4,7 @@
 // `statewright test` CLI then passes.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { button, choose, endText, launch, setText, shot, statuses, target, useDriver } from './runApp.mjs';
@@ -12,6 +12,20 @@ import { button, choose, endText, launch, setText, shot, statuses, target, useDr
 const cli = process.env.STATEWRIGHT_CLI ?? join(target, 'debug/statewright');
 
 useDriver();
+
+/**
+ * Native file dialogs cannot be driven over WebDriver: the dialog's IPC request is answered in the
+ * page with `path`, as a person picking that file would (Tauri's invoke itself cannot be
+ * replaced); everything after it is the app's own code.
+ */
+const answerDialog = (session, command, path) =>
+  session.execute(
+    `const realFetch = window.fetch.bind(window);
+     window.fetch = (url, init) => String(url).includes(encodeURIComponent(arguments[0]))
+       ? Promise.resolve(new Response(JSON.stringify(arguments[1]), { headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
+       : realFetch(url, init);`,
+    [command, path],
+  );
 
 const rect = (session, css) =>
   session.execute(`const r = document.querySelector(arguments[0])?.getBoundingClientRect(); return r ? {top: r.top, bottom: r.bottom, height: r.height, left: r.left, right: r.right} : null;`, [css]);
@@ -156,17 +170,8 @@ test('a run exported as JSON and saved as a test case that statewright test pass
     await choose(session, 'Test case', 'PaymentRetried');
     await (await button(session, 'Run')).click();
     assert.match(await session.until('the end', async () => endText(session)), /succeeded/);
-    // The native save dialog cannot be driven over WebDriver: answer it with a path, as a
-    // person picking that file would (the dialog's IPC request is answered in the page; Tauri's
-    // invoke itself cannot be replaced), and let the app's own export command write the file.
     const exported = join(dir, 'exported-history.json');
-    await session.execute(
-      `const realFetch = window.fetch.bind(window);
-       window.fetch = (url, init) => String(url).includes(encodeURIComponent('plugin:dialog|save'))
-         ? Promise.resolve(new Response(JSON.stringify(arguments[0]), { headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
-         : realFetch(url, init);`,
-      [exported],
-    );
+    await answerDialog(session, 'plugin:dialog|save', exported);
     await (await button(session, 'Export history')).click();
     await session.until('the exported file', async () => existsSync(exported));
     const history = JSON.parse(readFileSync(exported, 'utf8'));
@@ -242,6 +247,29 @@ test('at ×2 a Wait takes half its time for real, and the run clock still counts
     );
     assert.equal(waited, '5 s');
     console.log('×2 run:', { wallMillis: wall, waitInRunClock: waited });
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a mock configuration chosen from another file is used, and the one beside can be restored', async () => {
+  const { session, dir } = await launch('order-processing');
+  try {
+    const mocks = JSON.parse(readFileSync(join(dir, 'order-processing.mocks.json'), 'utf8'));
+    const cases = mocks.StateMachines['order-processing'].TestCases;
+    mocks.StateMachines['order-processing'].TestCases = { TeamHappy: cases.HappyPath };
+    const team = join(dir, 'team-mocks.json');
+    writeFileSync(team, JSON.stringify(mocks));
+    const offered = () => session.execute(`return [...document.querySelector('select[aria-label="Test case"]').options].map(o => o.value).filter(Boolean);`);
+    assert.ok((await offered()).includes('HappyPath'));
+    await answerDialog(session, 'plugin:dialog|open', team);
+    await (await button(session, 'Choose mock file…')).click();
+    await session.until('the other file\'s test cases', async () => JSON.stringify(await offered()) === '["TeamHappy"]');
+    assert.match(await session.execute(`return document.querySelector('.run-mock-file').textContent;`), /team-mocks\.json/);
+    await (await button(session, 'Run')).click();
+    assert.match(await session.until('the end', async () => endText(session)), /succeeded/);
+    await (await button(session, 'Use the one beside the workflow')).click();
+    await session.until('the test cases beside', async () => (await offered()).includes('HappyPath'));
   } finally {
     await session.delete();
   }

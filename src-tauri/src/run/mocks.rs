@@ -14,7 +14,7 @@ use statewright::engine::MockConfig;
 use statewright::scenario::record::set_test_case;
 use ts_rs::TS;
 
-use super::files::beside;
+use super::files::mocks_file;
 use super::machine_name;
 use crate::ipc::{CommandError, ErrorCode};
 
@@ -65,9 +65,14 @@ fn first_call(key: &str) -> u64 {
     key.split('-').next().and_then(|n| n.trim().parse().ok()).unwrap_or(u64::MAX)
 }
 
-/// Test case `case` of the workflow at `path`: its states' answers (empty for a new case).
-pub fn mock_case(path: &str, case: &str) -> Result<Vec<MockedState>, CommandError> {
-    let file = beside(path, ".mocks.json");
+/// Test case `case` of the workflow at `path` in the mock configuration `mocks` (default:
+/// `<stem>.mocks.json`): its states' answers (empty for a new case).
+pub fn mock_case(
+    path: &str,
+    mocks: Option<&str>,
+    case: &str,
+) -> Result<Vec<MockedState>, CommandError> {
+    let file = mocks_file(path, mocks);
     let text = match std::fs::read_to_string(&file) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -136,10 +141,16 @@ fn response_of(s: &MockedState) -> Result<Value, String> {
     Ok(Value::Object(out))
 }
 
-/// Saves `states` as test case `case` of the workflow at `path` (creating the mock
-/// configuration when there is none). States without entries are left out of the case.
-pub fn save_mock_case(path: &str, case: &str, states: &[MockedState]) -> Result<(), CommandError> {
-    let file = beside(path, ".mocks.json");
+/// Saves `states` as test case `case` of the workflow at `path` in the mock configuration
+/// `mocks` (default: `<stem>.mocks.json`, created when there is none). States without entries
+/// are left out of the case.
+pub fn save_mock_case(
+    path: &str,
+    mocks: Option<&str>,
+    case: &str,
+    states: &[MockedState],
+) -> Result<(), CommandError> {
+    let file = mocks_file(path, mocks);
     let case = case.trim();
     if case.is_empty() {
         return Err(fail(ErrorCode::BadInput, "Give the test case a name.".into(), &file));
@@ -186,7 +197,7 @@ mod tests {
     fn a_new_case_is_written_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = workflow(dir.path());
-        assert_eq!(mock_case(&path, "Any").unwrap(), Vec::new());
+        assert_eq!(mock_case(&path, None, "Any").unwrap(), Vec::new());
         let states = vec![
             MockedState {
                 state: "Charge".into(),
@@ -203,8 +214,8 @@ mod tests {
             },
             MockedState { state: "NotMocked".into(), entries: vec![] },
         ];
-        save_mock_case(&path, " Retry ", &states).unwrap();
-        let back = mock_case(&path, "Retry").unwrap();
+        save_mock_case(&path, None, " Retry ", &states).unwrap();
+        let back = mock_case(&path, None, "Retry").unwrap();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].state, "Charge");
         assert_eq!(back[0].entries[0].reply, states[0].entries[0].reply);
@@ -213,6 +224,28 @@ mod tests {
         assert_eq!(serde_json::from_str::<Value>(json).unwrap(), json!({"ok": true}));
         let text = std::fs::read_to_string(dir.path().join("flow.mocks.json")).unwrap();
         assert!(text.contains("\"Retry.Charge\""), "{text}");
+    }
+
+    #[test]
+    fn a_chosen_mock_file_is_used_instead_of_the_one_beside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workflow(dir.path());
+        let other = dir.path().join("shared-mocks.json");
+        let other = other.to_string_lossy().into_owned();
+        let states = vec![MockedState {
+            state: "A".into(),
+            entries: vec![MockEntry {
+                range: "0".into(),
+                reply: MockReply::Return { json: "7".into() },
+            }],
+        }];
+        save_mock_case(&path, Some(&other), "Seven", &states).unwrap();
+        assert!(!dir.path().join("flow.mocks.json").exists());
+        assert_eq!(mock_case(&path, Some(&other), "Seven").unwrap().len(), 1);
+        assert_eq!(mock_case(&path, None, "Seven").unwrap(), Vec::new());
+        let setup = crate::run::files::setup(&path, Some(&other));
+        assert_eq!(setup.test_cases, ["Seven"]);
+        assert_eq!(setup.mocks_path.as_deref(), Some(other.as_str()));
     }
 
     #[test]
@@ -229,7 +262,7 @@ mod tests {
                 reply: MockReply::Return { json: "{".into() },
             }],
         }];
-        let e = save_mock_case(&path, "C", &bad_json).unwrap_err();
+        let e = save_mock_case(&path, None, "C", &bad_json).unwrap_err();
         assert_eq!(e.code, ErrorCode::BadInput);
         assert!(e.message.contains("not valid JSON"), "{}", e.message);
         let gap = vec![MockedState {
@@ -239,8 +272,8 @@ mod tests {
                 reply: MockReply::Return { json: "1".into() },
             }],
         }];
-        assert_eq!(save_mock_case(&path, "C", &gap).unwrap_err().code, ErrorCode::BadMocks);
-        assert_eq!(save_mock_case(&path, "  ", &[]).unwrap_err().code, ErrorCode::BadInput);
+        assert_eq!(save_mock_case(&path, None, "C", &gap).unwrap_err().code, ErrorCode::BadMocks);
+        assert_eq!(save_mock_case(&path, None, "  ", &[]).unwrap_err().code, ErrorCode::BadInput);
         assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
     }
 }

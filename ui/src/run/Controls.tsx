@@ -1,5 +1,8 @@
-// Run, Pause, Step, Continue, Stop and Restart; the speed; the mock test case.
+// Run, Pause, Step, Continue, Stop and Restart; the speed; the mock configuration and test case.
+import { open } from '@tauri-apps/plugin-dialog';
 import type { RunState } from './useRun';
+
+const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 const SPEEDS: { value: number; label: string }[] = [
   { value: 0, label: 'Instant' },
@@ -70,6 +73,30 @@ export function Controls({ run }: { run: RunState }) {
           <input type="checkbox" checked={run.breakOnError} onChange={(e) => run.setBreakOnError(e.target.checked)} /> Pause on any error
         </label>
       </div>
+      {run.path && (
+        <div className="run-mock-file">
+          <span title={run.setup?.mocksPath ?? 'No mock configuration yet: saving mocked answers creates one beside the workflow'}>
+            Mock file: {run.setup?.mocksPath ? fileName(run.setup.mocksPath) : 'none beside the workflow'}
+          </span>
+          <button
+            type="button"
+            disabled={live}
+            onClick={() =>
+              void open({ multiple: false, directory: false, filters: [{ name: 'Mock configuration', extensions: ['json'] }], title: 'Choose a mock configuration' }).then(
+                (p) => typeof p === 'string' && run.setMocksFile(p),
+                () => undefined,
+              )
+            }
+          >
+            Choose mock file…
+          </button>
+          {run.mocksFile && (
+            <button type="button" disabled={live} onClick={() => run.setMocksFile(null)}>
+              Use the one beside the workflow
+            </button>
+          )}
+        </div>
+      )}
       {run.setup?.mocksProblem && <p className="run-note">{run.setup.mocksProblem}</p>}
     </div>
   );

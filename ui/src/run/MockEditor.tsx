@@ -29,7 +29,7 @@ export function MockEditor({ run, definition }: { run: RunState; definition: unk
       return;
     }
     let gone = false;
-    runIpc.mockCase(path, editing).then(
+    runIpc.mockCase(path, run.mocksFile, editing).then(
       (saved) => {
         if (gone) return;
         setRows(editorRows(tasks, saved));
@@ -42,7 +42,7 @@ export function MockEditor({ run, definition }: { run: RunState; definition: unk
     };
     // Reload when the case or the file changes, not on every keystroke in the workflow.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, path, editing]);
+  }, [open, path, editing, run.mocksFile]);
 
   if (!path) return null;
   const setEntry = (state: string, i: number, change: (e: MockEntry) => MockEntry | null) =>
@@ -60,8 +60,8 @@ export function MockEditor({ run, definition }: { run: RunState; definition: unk
   const name = editing === NEW ? newName.trim() : editing;
   const save = async () => {
     try {
-      await runIpc.saveMockCase(path, name, rows);
-      run.setSetup(await runIpc.setup(path));
+      await runIpc.saveMockCase(path, run.mocksFile, name, rows);
+      await run.refreshSetup();
       run.setTestCase(name);
       setChoice(name);
       run.setMessage(`Saved the mocked answers of the test case “${name}”.`);

@@ -29,6 +29,9 @@ const emptyData = (): RunData => ({ events: [], traces: new Map(), statuses: {},
 
 export function useRun(path: string | null, definition: string) {
   const [setup, setSetup] = useState<RunSetup | null>(null);
+  /** A mock configuration chosen by the person (null: `<stem>.mocks.json` beside the workflow). */
+  const [mocksFile, setMocksFileState] = useState<{ path: string | null; file: string | null }>({ path: null, file: null });
+  const chosenMocks = mocksFile.path === path ? mocksFile.file : null;
   const [input, setInput] = useState('{}');
   const [testCase, setTestCase] = useState<string>('');
   const [speed, setSpeed] = useState(0);
@@ -53,7 +56,7 @@ export function useRun(path: string | null, definition: string) {
       setSetup(null);
       return;
     }
-    void runIpc.setup(path).then(
+    void runIpc.setup(path, chosenMocks).then(
       (s) => {
         setSetup(s);
         if (s.input !== null) setInput(s.input);
@@ -61,7 +64,13 @@ export function useRun(path: string | null, definition: string) {
       },
       () => setSetup(null),
     );
-  }, [path]);
+  }, [path, chosenMocks]);
+
+  /** Reads the setup again (after saving an input, a test case or mocked answers). */
+  const refreshSetup = useCallback(async () => {
+    if (path) setSetup(await runIpc.setup(path, chosenMocks));
+  }, [path, chosenMocks]);
+  const setMocksFile = useCallback((file: string | null) => setMocksFileState({ path, file }), [path]);
 
   const apply = useCallback((b: RunBatch) => {
     // A run starting: its batches may arrive before `run_start` answers.
@@ -207,6 +216,9 @@ export function useRun(path: string | null, definition: string) {
   return {
     setup,
     setSetup,
+    refreshSetup,
+    mocksFile: chosenMocks,
+    setMocksFile,
     input,
     setInput,
     inputError,
