@@ -50,6 +50,8 @@ pub fn run() -> ExitCode {
             run_commands::run_history,
             run_commands::run_export_history,
             run_commands::run_save_test_case,
+            run_commands::run_mock_case,
+            run_commands::run_save_mock_case,
             commands::change_state,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
