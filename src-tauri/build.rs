@@ -22,6 +22,8 @@ fn main() {
         "run_history",
         "run_export_history",
         "run_save_test_case",
+        "run_mock_case",
+        "run_save_mock_case",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

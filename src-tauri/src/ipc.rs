@@ -78,11 +78,20 @@ pub struct DiagramEdge {
     pub label_at: Option<[f64; 2]>,
 }
 
-/// One-based line and column in the text.
+/// One-based line and column in the text. The column counts characters (Unicode scalar
+/// values), not bytes and not UTF-16 units: the UI converts (an emoji is one column here, two
+/// units in the editor).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TextPlace {
     pub line: u32,
     pub column: u32,
+}
+
+/// A stretch of text, from `start` up to (not including) `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TextSpan {
+    pub start: TextPlace,
+    pub end: TextPlace,
 }
 
 /// One problem the validator found, in plain words.
@@ -99,6 +108,9 @@ pub struct Problem {
     pub node: Option<String>,
     /// Where in the text.
     pub at: Option<TextPlace>,
+    /// The exact text to mark in the editor: inside a JSONata expression, the character where
+    /// it stops making sense; otherwise the key (or the value, on one line) the problem is about.
+    pub span: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -204,6 +216,7 @@ pub fn typescript() -> String {
         DiagramNode::decl(),
         DiagramEdge::decl(),
         TextPlace::decl(),
+        TextSpan::decl(),
         Problem::decl(),
         ProblemSeverity::decl(),
         StateChange::decl(),

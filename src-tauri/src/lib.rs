@@ -51,6 +51,8 @@ pub fn run() -> ExitCode {
             run_commands::run_history,
             run_commands::run_export_history,
             run_commands::run_save_test_case,
+            run_commands::run_mock_case,
+            run_commands::run_save_mock_case,
             commands::change_state,
             commands::check_jsonata,
         ])

@@ -178,7 +178,8 @@ export function App() {
       setSelected(p.node);
       setFocus((f) => ({ id: p.node!, seq: (f?.seq ?? 0) + 1 }));
     }
-    if (p.at) setCursor((c) => ({ line: p.at!.line, column: p.at!.column, seq: (c?.seq ?? 0) + 1 }));
+    const place = p.span?.start ?? p.at;
+    if (place) setCursor((c) => ({ line: place.line, column: place.column, seq: (c?.seq ?? 0) + 1 }));
   }, []);
 
   const addState = useCallback(
@@ -303,10 +304,10 @@ export function App() {
             ASL JSON
             {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
           </h2>
-          <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
+          <CodePane text={d.text} onChange={d.edit} error={d.parseError} problems={d.problems} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
         </section>
       </div>
-      <RunPanel run={run} selectedState={selectedNode?.name ?? null} />
+      <RunPanel run={run} selectedState={selectedNode?.name ?? null} definition={parsed} />
       <footer className="status" role="status">
         {status}
       </footer>

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Diagram } from '../ipc/bindings';
-import { edgeKey, useRunView } from '../run/RunView';
+import { takenEdge, useRunView } from '../run/RunView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { toFlow, type FlowNode } from './toFlow';
@@ -57,12 +57,12 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   // During a run, the transitions taken are drawn as traversed.
   const run = useRunView();
   const edges = useMemo(() => {
-    if (run.taken.size === 0 || !diagram) return laidEdges;
+    if ((run.taken.size === 0 && !run.focus) || !diagram) return laidEdges;
     const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
     return laidEdges.map((e) =>
-      run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? '')) ? { ...e, className: `${e.className ?? ''} taken` } : e,
+      takenEdge(run, names.get(e.source) ?? '', names.get(e.target) ?? '') ? { ...e, className: `${e.className ?? ''} taken` } : e,
     );
-  }, [laidEdges, run.taken, diagram]);
+  }, [laidEdges, run, diagram]);
 
   useEffect(() => {
     setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));

@@ -55,6 +55,8 @@ labelAt: [number, number] | null, };
 
 export type TextPlace = { line: number, column: number, };
 
+export type TextSpan = { start: TextPlace, end: TextPlace, };
+
 export type Problem = { 
 /**
  * Stable code (`MISSING_TRANSITION_TARGET`...).
@@ -71,7 +73,12 @@ node: string | null,
 /**
  * Where in the text.
  */
-at: TextPlace | null, };
+at: TextPlace | null, 
+/**
+ * The exact text to mark in the editor: inside a JSONata expression, the character where
+ * it stops making sense; otherwise the key (or the value, on one line) the problem is about.
+ */
+span: TextSpan | null, };
 
 export type ProblemSeverity = "error" | "warning";
 
@@ -199,3 +206,9 @@ waiting: Array<WaitingTask>, end: RunEnd | null,
  * State entries so far.
  */
 transitions: number, };
+
+export type MockReply = { "kind": "return", json: string, } | { "kind": "throw", error: string, cause: string, };
+
+export type MockEntry = { range: string, reply: MockReply, };
+
+export type MockedState = { state: string, entries: Array<MockEntry>, };

@@ -14,7 +14,7 @@ describe('field edits', () => {
     expect(appendEdit('/States/A', { Retry: [] }, 'Retry', 1)).toEqual({ op: 'set', pointer: '/States/A/Retry/-', value: 1 });
   });
   it('finds the problems of a field and inside it only', () => {
-    const p = (pointer: string): Problem => ({ code: 'X', severity: 'error', message: pointer, hint: null, pointer, node: null, at: null });
+    const p = (pointer: string): Problem => ({ code: 'X', severity: 'error', message: pointer, hint: null, pointer, node: null, at: null, span: null });
     const all = [p('/States/A/Retry'), p('/States/A/Retry/0/MaxAttempts'), p('/States/A/RetryX'), p('/States/A')];
     expect(problemsAt(all, '/States/A/Retry').map((x) => x.message)).toEqual(['/States/A/Retry', '/States/A/Retry/0/MaxAttempts']);
   });
