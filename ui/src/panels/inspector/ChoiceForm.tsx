@@ -1,8 +1,10 @@
 // Choice: the rules in order (each one built in the rule builder, with where it goes) and the
 // default. Each rule is written back whole; unchanged members keep their text (lossless edit).
+// A rule's own Assign (and Output in JSONata) are edited as JSON fields of their own.
+import { checkAssign } from './checks';
 import { readRule, withRule, type Rule } from './choiceRules';
 import { appendEdit, fieldEdit, problemsAt, fieldPointer, useForm } from './context';
-import { FieldShell, Section } from './fields';
+import { FieldShell, JsonField, Section } from './fields';
 import { RuleEditor } from './RuleEditor';
 
 export function ChoiceForm() {
@@ -35,6 +37,21 @@ export function ChoiceForm() {
             <legend>Rule {i + 1}</legend>
             <RuleEditor rule={readRule(c)} scope={scope} field={`Choices/${i}`} onChange={(r) => setRule(i, r)} />
             <GoTo label="Then go to" scope={scope} field={`Choices/${i}/Next`} value={typeof next === 'string' ? next : ''} />
+            <JsonField
+              field={`Choices/${i}/Assign`}
+              label="Variables to set when it matches (JSON)"
+              scope={scope}
+              check={(v) => checkAssign(v, language)}
+              hint={language === 'JSONata' ? 'Like {"tier": "gold"} or {"total": "{% $states.input.total %}"}.' : 'Like {"tier": "gold"} or {"total.$": "$.total"}.'}
+            />
+            {language === 'JSONata' && (
+              <JsonField
+                field={`Choices/${i}/Output`}
+                label="Output when it matches (JSON or {% %})"
+                scope={scope}
+                hint="What the next step gets, like {% $states.input.order %}; empty passes the input on."
+              />
+            )}
             {own.map((p, k) => (
               <p key={k} className={`field-problem ${p.severity}`}>
                 {p.message}

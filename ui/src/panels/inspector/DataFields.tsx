@@ -1,5 +1,6 @@
 // The "Input and output" group: JSONPath fields (InputPath, Parameters, ResultSelector,
 // ResultPath, OutputPath) or, in a JSONata state, Arguments, Output and Assign instead.
+import { checkAssign } from './checks';
 import { fieldEdit, useForm } from './context';
 import { FieldShell, JsonField, PathField, Section, valueAt } from './fields';
 import { dataFields, type DataField } from './language';
@@ -18,11 +19,12 @@ export function DataFields({ type }: { type: string }) {
 }
 
 function DataFieldInput({ field }: { field: DataField }) {
+  const { language } = useForm();
   switch (field.kind) {
     case 'path':
       return <PathField field={field.name} label={field.label} hint={field.hint} placeholder="$" />;
     case 'json':
-      return <JsonField field={field.name} label={field.label} hint={field.hint} rows={field.name === 'Assign' ? 2 : 3} />;
+      return <JsonField field={field.name} label={field.label} hint={field.hint} rows={field.name === 'Assign' ? 2 : 3} check={field.name === 'Assign' ? (v) => checkAssign(v, language) : undefined} />;
     case 'resultPath':
       return <ResultPathField field={field.name} label={field.label} hint={field.hint} />;
   }

@@ -1,8 +1,10 @@
 // Task: what it calls (a service picked by name, an activity, or any ARN), how the workflow
-// waits for it, and its time limits.
+// waits for it, and its time limits (a number, or in JSONPath states read from a field).
 import type { FieldEdit } from '../../ipc/bindings';
 import { fieldEdit, useForm } from './context';
-import { FieldShell, NumberField, Section, TextField } from './fields';
+import { FieldShell, NumberField, PathField, Section, TextField } from './fields';
+import { SourceField } from './SourceField';
+import { HEARTBEAT_SOURCE, TIMEOUT_SOURCE, type SourcePair } from './sources';
 import { ACTIVITY_EXAMPLE, PATTERNS, SERVICES, checkArn, readResource, resourceArn, type Pattern } from './resources';
 
 export function TaskForm() {
@@ -68,24 +70,25 @@ export function TaskForm() {
           required
         />
       )}
-      <NumberField
-        field="TimeoutSeconds"
-        label="Time limit (seconds)"
-        hint="Fail with States.Timeout after this long (empty: 99999999)."
-        integer
-        min={1}
-        max={99999999}
-        expression={language === 'JSONata'}
-      />
-      <NumberField
-        field="HeartbeatSeconds"
-        label="Heartbeat (seconds)"
-        hint="For callbacks and activities: fail if no heartbeat arrives this often."
-        integer
-        min={1}
-        max={99999999}
-        expression={language === 'JSONata'}
-      />
+      <TimeLimit pair={TIMEOUT_SOURCE} name="Time limit" hint="Fail with States.Timeout after this long (empty: 99999999)." />
+      <TimeLimit pair={HEARTBEAT_SOURCE} name="Heartbeat" hint="For callbacks and activities: fail if no heartbeat arrives this often." />
     </Section>
+  );
+}
+
+/** A time limit: a number of seconds, or (JSONPath states) read from a field of the input. */
+function TimeLimit({ pair, name, hint }: { pair: SourcePair; name: string; hint: string }) {
+  const { language } = useForm();
+  const jsonata = language === 'JSONata';
+  const fixed = <NumberField field={pair.fixed} label={`${name} (seconds)`} hint={hint} integer min={1} max={99999999} expression={jsonata} />;
+  if (jsonata) return fixed;
+  return (
+    <SourceField
+      pair={pair}
+      label={`${name} comes from`}
+      fixedLabel="A number of seconds"
+      fixed={fixed}
+      path={<PathField field={pair.path} label={`${name} field`} required hint="The input field holding the seconds (a whole number), like $.timeoutSeconds." />}
+    />
   );
 }

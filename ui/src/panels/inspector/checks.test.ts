@@ -1,4 +1,4 @@
-import { checkPath, checkTimestamp, expressionsIn, jsonText, readJson, readNumber } from './checks';
+import { checkAssign, checkPath, checkTimestamp, expressionsIn, jsonText, readJson, readNumber } from './checks';
 
 describe('readNumber', () => {
   it('reads numbers and empty', () => {
@@ -65,5 +65,21 @@ describe('expressionsIn', () => {
       { pointer: '/a', text: '{% 1 %}' },
       { pointer: '/b/1/c~1d', text: '{% 2 %}' },
     ]);
+  });
+});
+
+describe('checkAssign', () => {
+  it('wants an object of variable names', () => {
+    expect(checkAssign({ tier: 'gold', _n: 1 }, 'JSONata')).toBeNull();
+    expect(checkAssign([1], 'JSONata')).toMatch(/JSON object/);
+    expect(checkAssign('{% 1 %}', 'JSONata')).toMatch(/JSON object/);
+    expect(checkAssign({ '2nd': 1 }, 'JSONata')).toMatch(/“2nd” cannot be a variable name/);
+    expect(checkAssign({ 'my var': 1 }, 'JSONPath')).toMatch(/cannot be a variable name/);
+  });
+  it('in JSONPath, takes .$ values from a path', () => {
+    expect(checkAssign({ 'total.$': '$.total' }, 'JSONPath')).toBeNull();
+    expect(checkAssign({ 'total.$': 'total' }, 'JSONPath')).toMatch(/“total.\$” takes its value from a path/);
+    // In JSONata `.$` is no path marker, so the name is not a variable name.
+    expect(checkAssign({ 'total.$': '$.total' }, 'JSONata')).toMatch(/cannot be a variable name/);
   });
 });

@@ -88,3 +88,19 @@ export function expressionsIn(value: unknown, at = ''): { pointer: string; text:
     return Object.entries(value).flatMap(([k, v]) => expressionsIn(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
   return [];
 }
+
+/**
+ * An `Assign` value: an object of variables. Names are letters, digits and underscores (not
+ * starting with a digit); in JSONPath a name ending in `.$` takes its value from a path.
+ */
+export function checkAssign(value: unknown, language: 'JSONPath' | 'JSONata'): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'Variables are written as a JSON object, like {"tier": "gold"}.';
+  for (const [key, v] of Object.entries(value)) {
+    const fromPath = language === 'JSONPath' && key.endsWith('.$');
+    const name = fromPath ? key.slice(0, -2) : key;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      return `“${name}” cannot be a variable name: use letters, digits and _, not starting with a digit.`;
+    if (fromPath && (typeof v !== 'string' || checkPath(v) !== null)) return `“${key}” takes its value from a path, like "$.total".`;
+  }
+  return null;
+}

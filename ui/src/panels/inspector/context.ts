@@ -53,3 +53,22 @@ export function fieldEdit(statePointer: string, field: string, value: unknown): 
 export function appendEdit(statePointer: string, state: Record<string, unknown>, field: string, item: unknown): FieldEdit {
   return Array.isArray(state[field]) ? fieldEdit(statePointer, `${field}/-`, item) : fieldEdit(statePointer, field, [item]);
 }
+
+/**
+ * Removes `field` of the state, and with it each enclosing object (like `ItemBatcher`) that
+ * would be left empty, so emptying a box does not leave `"ItemBatcher": {}` behind. It stops at
+ * the state's own members and at list items (a Retry entry is never removed this way).
+ */
+export function clearEdit(statePointer: string, state: Record<string, unknown>, field: string): FieldEdit {
+  const steps = field.split('/');
+  let cut = steps.length;
+  while (cut > 1) {
+    const parentPath = steps.slice(0, cut - 1);
+    const grand = parentPath.slice(0, -1).reduce<unknown>((n, k) => (n !== null && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), state);
+    const parent = grand !== null && typeof grand === 'object' ? (grand as Record<string, unknown>)[parentPath[parentPath.length - 1]] : undefined;
+    if (Array.isArray(grand) || parent === null || typeof parent !== 'object' || Array.isArray(parent)) break;
+    if (Object.keys(parent).some((k) => k !== steps[cut - 1])) break;
+    cut--;
+  }
+  return fieldEdit(statePointer, steps.slice(0, cut).join('/'), undefined);
+}

@@ -6,7 +6,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ipc } from '../../ipc/client';
 import { checkPath, expressionsIn, isExpression, jsonText, readJson, readNumber } from './checks';
-import { fieldEdit, fieldPointer, problemsAt, useForm } from './context';
+import { clearEdit, fieldEdit, fieldPointer, problemsAt, useForm } from './context';
 
 /** The value of `field` (a `/` path) in the state. */
 export function valueAt(state: unknown, field: string): unknown {
@@ -118,7 +118,7 @@ export function TextField(props: TextProps) {
 }
 
 function TextFieldDraft(props: TextProps & { value: string }) {
-  const { pointer, write } = useForm();
+  const { pointer, state, write } = useForm();
   const [draft, setDraft] = useState(props.value);
   const isExpr = props.expression === true && isExpression(draft);
   const jsonata = useJsonataCheck(isExpr ? [draft] : []);
@@ -128,7 +128,7 @@ function TextFieldDraft(props: TextProps & { value: string }) {
   const commit = () => {
     if (error !== null || draft === props.value) return;
     const value = draft === '' ? props.emptyValue : draft;
-    write([fieldEdit(pointer, props.field, value)]);
+    write([value === undefined ? clearEdit(pointer, state, props.field) : fieldEdit(pointer, props.field, value)]);
   };
   return (
     <FieldShell label={props.label} scope={props.scope} hint={props.hint} error={error} field={props.field}>
@@ -176,7 +176,7 @@ export function NumberField(props: NumberProps) {
 }
 
 function NumberFieldDraft(props: NumberProps & { text: string }) {
-  const { pointer, write } = useForm();
+  const { pointer, state, write } = useForm();
   const [draft, setDraft] = useState(props.text);
   const isExpr = props.expression === true && isExpression(draft.trim());
   const jsonata = useJsonataCheck(isExpr ? [draft.trim()] : []);
@@ -185,7 +185,7 @@ function NumberFieldDraft(props: NumberProps & { text: string }) {
   const commit = () => {
     if (error !== null || draft === props.text) return;
     const value = isExpr ? draft.trim() : (read.value ?? undefined);
-    write([fieldEdit(pointer, props.field, value)]);
+    write([value === undefined ? clearEdit(pointer, state, props.field) : fieldEdit(pointer, props.field, value)]);
   };
   return (
     <FieldShell label={props.label} scope={props.scope} hint={props.hint} error={error} field={props.field}>
@@ -211,6 +211,8 @@ interface JsonProps {
   scope?: string;
   hint?: string;
   rows?: number;
+  /** A check of the value read (once the text is valid JSON). */
+  check?: (value: unknown) => string | null;
 }
 
 /** A JSON text box for advanced fields (Parameters, Arguments, Output, Assign...). */
@@ -228,7 +230,7 @@ function JsonFieldDraft(props: JsonProps & { value: unknown }) {
   // `{% %}` is JSONata only in JSONata states; elsewhere it is plain text.
   const expressions = read.kind === 'value' && language === 'JSONata' ? expressionsIn(read.value).map((e) => e.text) : [];
   const jsonata = useJsonataCheck(expressions);
-  const error = read.kind === 'error' ? read.message : jsonata;
+  const error = read.kind === 'error' ? read.message : ((read.kind === 'value' ? props.check?.(read.value) : null) ?? jsonata);
   const commit = () => {
     if (error !== null || draft === start) return;
     write([fieldEdit(pointer, props.field, read.kind === 'value' ? read.value : undefined)]);
@@ -273,7 +275,7 @@ export function SelectField({ field, label, scope, hint, options, unset }: Selec
         <select
           {...a11y}
           value={current}
-          onChange={(e) => write([fieldEdit(pointer, field, e.target.value === '' ? undefined : e.target.value)])}
+          onChange={(e) => write([e.target.value === '' ? clearEdit(pointer, state, field) : fieldEdit(pointer, field, e.target.value)])}
         >
           {unset !== undefined && <option value="">{unset}</option>}
           {options.map((o) => (

@@ -1,4 +1,4 @@
-import { appendEdit, fieldEdit, fieldPointer, problemsAt } from './context';
+import { appendEdit, clearEdit, fieldEdit, fieldPointer, problemsAt } from './context';
 import { readErrorList, errorListText } from './errorNames';
 import { inputPaths, readSample } from './inputPaths';
 import { freshName, stateNames } from './names';
@@ -17,6 +17,18 @@ describe('field edits', () => {
     const p = (pointer: string): Problem => ({ code: 'X', severity: 'error', message: pointer, hint: null, pointer, node: null, at: null, span: null });
     const all = [p('/States/A/Retry'), p('/States/A/Retry/0/MaxAttempts'), p('/States/A/RetryX'), p('/States/A')];
     expect(problemsAt(all, '/States/A/Retry').map((x) => x.message)).toEqual(['/States/A/Retry', '/States/A/Retry/0/MaxAttempts']);
+  });
+});
+
+describe('clearEdit', () => {
+  it('removes the objects left empty, up to the state member, never a list item', () => {
+    const state = { ItemBatcher: { MaxItemsPerBatch: 5 }, Retry: [{ MaxAttempts: 2 }], ItemReader: { ReaderConfig: { InputType: 'JSON' }, Resource: 'r' } };
+    expect(clearEdit('/S/M', state, 'ItemBatcher/MaxItemsPerBatch')).toEqual({ op: 'remove', pointer: '/S/M/ItemBatcher' });
+    expect(clearEdit('/S/M', state, 'Retry/0/MaxAttempts')).toEqual({ op: 'remove', pointer: '/S/M/Retry/0/MaxAttempts' });
+    expect(clearEdit('/S/M', state, 'ItemReader/ReaderConfig/InputType')).toEqual({ op: 'remove', pointer: '/S/M/ItemReader/ReaderConfig' });
+    expect(clearEdit('/S/M', { ItemBatcher: { A: 1, B: 2 } }, 'ItemBatcher/A')).toEqual({ op: 'remove', pointer: '/S/M/ItemBatcher/A' });
+    expect(clearEdit('/S/M', state, 'Comment')).toEqual({ op: 'remove', pointer: '/S/M/Comment' });
+    expect(clearEdit('/S/M', {}, 'A/B/C')).toEqual({ op: 'remove', pointer: '/S/M/A/B/C' });
   });
 });
 
