@@ -1,7 +1,8 @@
 // End-to-end tests of the inspector's forms in the real desktop app (tauri-driver +
 // WebKitWebDriver, under Xvfb): a field edited in a form changes only its text in the ASL JSON,
-// a Choice rule built in the rule builder, a Retry added, and a JSONata state's forms with a bad
-// `{% %}` expression reported as it is typed. Setup copied from designer.test.mjs.
+// a Choice rule built in the rule builder, a Retry added, a JSONata state's forms with a bad
+// `{% %}` expression reported as it is typed, and a Parallel branch removed and a Distributed
+// Map's S3 and batch settings written. Setup copied from designer.test.mjs.
 // Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -455,6 +456,90 @@ test('the Wait, Map, Parallel and Fail forms write their fields', async (t) => {
     await select(session, 'Out of stock');
     await fill(session, 'Error name', 'NoStock', ENTER);
     await session.until('the error name written', async () => (await doc()).States['Out of stock'].Error === 'NoStock');
+  } catch (e) {
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a Parallel branch removed after the question, a Distributed Map batched and read from S3, a time limit read from a field', async (t) => {
+  const { session, file } = await launch('distributed', nested);
+  try {
+    const original = readFileSync(file, 'utf8');
+    await session.until('the code pane', async () => (await codeText(session)) === original);
+    const text = () => codeText(session);
+    const changedFrom = (before) => session.until('the JSON to change', async () => {
+      const now = await text();
+      return now !== before ? now : null;
+    });
+    // Parallel: removing branch 2 asks first, naming the step that goes with it.
+    await select(session, 'Ship and notify');
+    await (await button(session, 'Remove branch 2…')).click();
+    const question = await session.until('the question', () =>
+      session.execute(`return document.querySelector('.inspector [aria-label="Remove branch 2?"] [role=alert]')?.textContent ?? null;`),
+    );
+    assert.equal(question, 'Remove branch 2? Its 1 step (“Email customer”) will be deleted too.');
+    assert.equal(await text(), original, 'nothing removed before the answer');
+    await shot(session, 'inspector-11-remove-branch-question');
+    await (await button(session, 'Remove branch 2')).click();
+    const oneBranch = await changedFrom(original);
+    const before = JSON.parse(original).States['Ship and notify'].Branches;
+    assert.deepEqual(JSON.parse(oneBranch).States['Ship and notify'].Branches, [before[0]]);
+    const { removed } = assertOnlyChanged(original, oneBranch, /^$/);
+    assert.match(removed, /^,\s*\{\s*"StartAt": "Email customer"[\s\S]*"End": true\s*\}\s*\}\s*\}$/, `removed: ${removed}`);
+    await session.until('the step gone from the canvas', async () => !(await canvasNames(session)).includes('Email customer'));
+    // No question for the last branch: a Parallel needs one.
+    assert.equal(
+      await session.execute(`return [...document.querySelectorAll('.inspector button')].some((b) => (b.getAttribute('aria-label') ?? '').startsWith('Remove branch'));`),
+      false,
+    );
+    await shot(session, 'inspector-12-branch-removed');
+
+    // Map: distributed, then a batch size (checked as typed), written as one new ItemBatcher.
+    await select(session, 'Ship items');
+    await choose(session, 'Mode', 'Distributed: each item is a child workflow (large lists)');
+    await choose(session, 'Child workflow type', 'Express');
+    await session.until('the mode written', async () => (await text()).includes('"ExecutionType": "EXPRESS"'));
+    const distributed = await text();
+    const bytes = await control(session, 'Bytes per batch (at most)');
+    await retype(session, bytes, '300000');
+    await session.until('the size check', async () => (await notesOf(session, 'Bytes per batch (at most)')).includes('Must be at most 262144.'));
+    await fill(session, 'Items per batch (at most)', '50', ENTER);
+    const batched = await changedFrom(distributed);
+    assertOnlyChanged(distributed, batched, /^,\n\s*"ItemBatcher": \{\n\s*"MaxItemsPerBatch": 50\n\s*\}$/);
+    assert.doesNotMatch(batched, /300000/, 'the refused size is not written');
+    // Read the items from a CSV file in S3: the bucket name is checked as typed.
+    await choose(session, 'Read the items from', 'A file in S3');
+    await session.until('the reader written', async () => (await text()).includes('"Resource": "arn:aws:states:::s3:getObject"'));
+    const bucket = await control(session, 'Bucket');
+    await retype(session, bucket, 'Orders Bucket');
+    await session.until('the bucket check', async () => (await notesOf(session, 'Bucket')).includes('A bucket name has no capital letters.'));
+    await shot(session, 'inspector-13-bucket-refused');
+    await fill(session, 'Bucket', 'orders-bucket');
+    await choose(session, 'File format', 'CSV (first row: column names)');
+    const map = () => text().then((d) => JSON.parse(d).States['Ship and notify'].Branches[0].States['Ship items']);
+    await session.until('the S3 source', async () => {
+      const r = (await map()).ItemReader;
+      return r?.Parameters?.Bucket === 'orders-bucket' && r.ReaderConfig?.InputType === 'CSV' && r.ReaderConfig.CSVHeaderLocation === 'FIRST_ROW';
+    });
+    await notesOf(session, 'Items per batch (at most)'); // in view for the screenshot, below the S3 source
+    await shot(session, 'inspector-14-map-s3-reader');
+    // Emptying the only batch setting removes ItemBatcher whole, not leaving {} behind.
+    const withReader = await text();
+    await fill(session, 'Items per batch (at most)', '', ENTER);
+    const unbatched = await changedFrom(withReader);
+    assert.equal(unbatched, withReader.replace(/,\n\s*"ItemBatcher": \{\n\s*"MaxItemsPerBatch": 50\n\s*\}/, ''));
+
+    // Task: the time limit read from a field of the input instead of a number.
+    await select(session, 'Check stock');
+    await choose(session, 'Time limit comes from', 'From a field of the input');
+    const fromField = await changedFrom(unbatched);
+    assertOnlyChanged(unbatched, fromField, /^,\n\s*"TimeoutSecondsPath": "\$\.timeoutSeconds"$/);
+    await fill(session, 'Time limit field', 'timeout');
+    await session.until('the path check', async () => (await notesOf(session, 'Time limit field')).includes('A path starts with $'));
+    await shot(session, 'inspector-15-timeout-from-field');
   } catch (e) {
     await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
     throw e;
