@@ -548,6 +548,43 @@ test('a Parallel branch removed after the question, a Distributed Map batched an
   }
 });
 
+test('a Choice rule sets variables when it matches; a Fail step takes its error name from the input', async (t) => {
+  const { session, file } = await launch('rule-assign', nested);
+  try {
+    const original = readFileSync(file, 'utf8');
+    await session.until('the code pane', async () => (await codeText(session)) === original);
+    const changedFrom = (before) => session.until('the JSON to change', async () => {
+      const now = await codeText(session);
+      return now !== before ? now : null;
+    });
+    await select(session, 'In stock?');
+    const assign = 'Variables to set when it matches (JSON), rule 1';
+    await retype(session, await control(session, assign), '{"2nd": true}');
+    await session.until('the name check', async () => (await notesOf(session, assign)).includes('“2nd” cannot be a variable name'));
+    await fill(session, assign, '{"inStock.$": "$.stock.Payload.available"}');
+    const assigned = await changedFrom(original);
+    assertOnlyChanged(original, assigned, /^,\n\s*"Assign": \{\n\s*"inStock\.\$": "\$\.stock\.Payload\.available"\n\s*\}$/);
+    await notesOf(session, assign);
+    await shot(session, 'inspector-16-rule-assign');
+    // Fail: the error name from a function of the input; the fixed name goes in the same change.
+    await select(session, 'Out of stock');
+    await choose(session, 'Error name comes from', 'From a field of the input');
+    const fromInput = await changedFrom(assigned);
+    assert.deepEqual(JSON.parse(fromInput).States['Out of stock'], { Type: 'Fail', Cause: 'An item of the order is not in stock', ErrorPath: '$.error' });
+    await fill(session, 'Error name field', 'error');
+    await session.until('the path check', async () => (await notesOf(session, 'Error name field')).includes('Write a path like $.error, or a function'));
+    await fill(session, 'Error name field', "States.Format('{}OutOfStock', $.region)");
+    await session.until('the function written', async () => JSON.parse(await codeText(session)).States['Out of stock'].ErrorPath === "States.Format('{}OutOfStock', $.region)");
+    await notesOf(session, 'Error name field');
+    await shot(session, 'inspector-17-fail-error-path');
+  } catch (e) {
+    await shot(session, `failed-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    throw e;
+  } finally {
+    await session.delete();
+  }
+});
+
 test('a one-field edit in a 200-state workflow reaches the ASL JSON pane quickly', async (t) => {
   const states = {};
   for (let i = 0; i < 200; i++)

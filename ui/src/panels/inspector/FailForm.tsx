@@ -1,7 +1,8 @@
 // Fail: the error name and the explanation the workflow stops with, each typed here or (in
-// JSONPath states) read from a field of the input (ErrorPath / CausePath).
+// JSONPath states) read from a field of the input or built by a function (ErrorPath / CausePath).
 import { useForm } from './context';
-import { PathField, Section, TextField } from './fields';
+import { checkPathOrIntrinsic } from './checks';
+import { Section, TextField } from './fields';
 import { SourceField } from './SourceField';
 import { CAUSE_SOURCE, ERROR_SOURCE } from './sources';
 
@@ -24,15 +25,21 @@ export function FailForm() {
         label="Error name comes from"
         fixedLabel="Typed here"
         fixed={error}
-        path={<PathField field="ErrorPath" label="Error name field" required hint="The input field holding the error name, like $.error." />}
+        path={<FromInput field="ErrorPath" label="Error name field" hint="The input field holding the error name, like $.error, or a function like States.Format('{}Error', $.kind)." />}
       />
       <SourceField
         pair={CAUSE_SOURCE}
         label="Explanation comes from"
         fixedLabel="Typed here"
         fixed={cause}
-        path={<PathField field="CausePath" label="Explanation field" required hint="The input field holding the explanation, like $.cause." />}
+        path={<FromInput field="CausePath" label="Explanation field" hint="The input field holding the explanation, like $.cause, or a function like States.Format('Order {} failed', $.id)." />}
       />
     </Section>
   );
+}
+
+/** ErrorPath / CausePath: a path (suggested from the sample input) or an intrinsic function. */
+function FromInput({ field, label, hint }: { field: string; label: string; hint: string }) {
+  const { pathList } = useForm();
+  return <TextField field={field} label={label} hint={hint} check={checkPathOrIntrinsic} list={pathList} required />;
 }

@@ -1,4 +1,4 @@
-import { checkAssign, checkPath, checkTimestamp, expressionsIn, jsonText, readJson, readNumber } from './checks';
+import { checkAssign, checkPath, checkPathOrIntrinsic, checkTimestamp, expressionsIn, jsonText, readJson, readNumber } from './checks';
 
 describe('readNumber', () => {
   it('reads numbers and empty', () => {
@@ -81,5 +81,14 @@ describe('checkAssign', () => {
     expect(checkAssign({ 'total.$': 'total' }, 'JSONPath')).toMatch(/“total.\$” takes its value from a path/);
     // In JSONata `.$` is no path marker, so the name is not a variable name.
     expect(checkAssign({ 'total.$': '$.total' }, 'JSONata')).toMatch(/cannot be a variable name/);
+  });
+});
+
+describe('checkPathOrIntrinsic', () => {
+  it('takes a path or a function call', () => {
+    expect(checkPathOrIntrinsic('$.error')).toBeNull();
+    expect(checkPathOrIntrinsic("States.Format('Failed: {}', $.reason)")).toBeNull();
+    expect(checkPathOrIntrinsic('error')).toMatch(/Write a path like \$\.error, or a function/);
+    expect(checkPathOrIntrinsic('States.Format')).toMatch(/arguments in brackets/);
   });
 });

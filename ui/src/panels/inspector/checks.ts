@@ -104,3 +104,11 @@ export function checkAssign(value: unknown, language: 'JSONPath' | 'JSONata'): s
   }
   return null;
 }
+
+/** A path, or an intrinsic function call like `States.Format('{}', $.id)` (ErrorPath, CausePath). */
+export function checkPathOrIntrinsic(text: string): string | null {
+  const t = text.trim();
+  if (!t.startsWith('States.')) return checkPath(t) === null ? null : 'Write a path like $.error, or a function like States.Format(\'Failed: {}\', $.reason).';
+  if (!/^States\.[A-Za-z0-9]+\(.*\)$/s.test(t)) return 'A function is written with its name and arguments in brackets, like States.Format(\'Failed: {}\', $.reason).';
+  return null;
+}
