@@ -519,10 +519,14 @@ test('a Parallel branch removed after the question, a Distributed Map batched an
     await shot(session, 'inspector-13-bucket-refused');
     await fill(session, 'Bucket', 'orders-bucket');
     await choose(session, 'File format', 'CSV (first row: column names)');
+    await fill(session, 'Read at most (items)', '1000', ENTER);
     const map = () => text().then((d) => JSON.parse(d).States['Ship and notify'].Branches[0].States['Ship items']);
     await session.until('the S3 source', async () => {
       const r = (await map()).ItemReader;
-      return r?.Parameters?.Bucket === 'orders-bucket' && r.ReaderConfig?.InputType === 'CSV' && r.ReaderConfig.CSVHeaderLocation === 'FIRST_ROW';
+      return (
+        r?.Parameters?.Bucket === 'orders-bucket' &&
+        isDeepStrictEqual(r.ReaderConfig, { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', MaxItems: 1000 })
+      );
     });
     await notesOf(session, 'Items per batch (at most)'); // in view for the screenshot, below the S3 source
     await shot(session, 'inspector-14-map-s3-reader');

@@ -61,6 +61,15 @@ export function DistributedFields() {
                 </select>
               )}
             </FieldShell>
+            <NumberField
+              field="ItemReader/ReaderConfig/MaxItems"
+              label="Read at most (items)"
+              integer
+              min={1}
+              max={100000000}
+              expression={jsonata}
+              hint="Stop after this many items of the file (empty: all of them)."
+            />
           </>
         )}
       </Section>
