@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/statewright}
-shared=../shared/conformance
+shared=${STATEWRIGHT_CONFORMANCE:-../shared/conformance}
 if [ ! -d "$shared" ]; then
   echo "== conformance: ../shared is not here, skipped"
   exit 0

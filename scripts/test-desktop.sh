@@ -27,5 +27,5 @@ phase "e2e (Xvfb + tauri-driver + WebKitWebDriver)"
 # One fresh virtual display for the run; the app and WebKitWebDriver inherit DISPLAY.
 xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
   env LIBGL_ALWAYS_SOFTWARE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 \
-  timeout 600 node --test --test-concurrency=1 ui/e2e/
+  timeout 600 node --test --test-concurrency=1 --test-force-exit ui/e2e/
 echo "== desktop checks passed in $(( $(date +%s) - start ))s (screenshots: ui/e2e/artifacts/)"

@@ -6,9 +6,13 @@ use serde_json::{Value, json};
 use statewright::engine::{ExecutionIdentity, Outcome, RunOptions, compile, execute_virtual};
 
 fn run(definition: Value, dir: &std::path::Path) -> Outcome {
+    run_with(definition, dir, json!({"bucket": "data"}))
+}
+
+fn run_with(definition: Value, dir: &std::path::Path, input: Value) -> Outcome {
     let program = compile(&definition).unwrap_or_else(|e| panic!("{e}"));
     let opts = RunOptions {
-        input: json!({"bucket": "data"}),
+        input,
         identity: ExecutionIdentity {
             execution_name: "e".into(),
             state_machine_name: "m".into(),
@@ -95,5 +99,71 @@ fn a_missing_items_file_is_an_item_reader_failure() {
         matches!(outcome, Outcome::Failed(ref f) if f.error.as_deref() == Some("States.ItemReaderFailed")),
         "{outcome:?}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `ReaderConfig` item limits read from the input (`MaxItemsPath`, JSONPath) or computed (`MaxItems`
+/// as a `{% %}` expression, JSONata), as rows: query language, ReaderConfig, input, result.
+#[test]
+fn reader_max_items_from_a_path_or_an_expression() {
+    let dir = temp_dir("max");
+    std::fs::write(dir.join("data/items.json"), "[1, 2, 3, 4, 5]")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let prefix = "An error occurred while executing the state 'M' (entered at the event id #2). ";
+    let rows = [
+        (
+            "JSONPath",
+            json!({"InputType": "JSON", "MaxItemsPath": "$.n"}),
+            json!({"bucket": "data", "n": 2}),
+            json!({"output": [1, 2]}),
+        ),
+        (
+            "JSONPath",
+            json!({"InputType": "JSON", "MaxItemsPath": "$.n"}),
+            json!({"bucket": "data", "n": "3"}),
+            json!({"output": [1, 2, 3]}),
+        ),
+        (
+            "JSONPath",
+            json!({"InputType": "JSON", "MaxItemsPath": "$.n"}),
+            json!({"bucket": "data", "n": "many"}),
+            json!({"error": "States.Runtime", "cause": format!("{prefix}The MaxItemsPath field refers to value \"many\" which is not a valid integer: $.n")}),
+        ),
+        (
+            "JSONata",
+            json!({"InputType": "JSON", "MaxItems": "{% $states.input.n + 1 %}"}),
+            json!({"bucket": "data", "n": 3}),
+            json!({"output": [1, 2, 3, 4]}),
+        ),
+        (
+            "JSONata",
+            json!({"InputType": "JSON", "MaxItems": 1}),
+            json!({"bucket": "data"}),
+            json!({"output": [1]}),
+        ),
+        (
+            "JSONata",
+            json!({"InputType": "JSON", "MaxItems": "{% $states.input.n %}"}),
+            json!({"bucket": "data", "n": -1}),
+            json!({"error": "States.QueryEvaluationError", "cause": format!("{prefix}The MaxItems field must be a non-negative integer, but was: -1")}),
+        ),
+    ];
+    for (i, (ql, config, input, want)) in rows.into_iter().enumerate() {
+        let reader = if ql == "JSONata" {
+            json!({"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": config,
+                "Arguments": {"Bucket": "{% $states.input.bucket %}", "Key": "items.json"}})
+        } else {
+            json!({"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": config,
+                "Parameters": {"Bucket.$": "$.bucket", "Key": "items.json"}})
+        };
+        let mut definition = map(reader, None);
+        definition["QueryLanguage"] = json!(ql);
+        let got = match run_with(definition, &dir, input) {
+            Outcome::Succeeded(v) => json!({"output": v}),
+            Outcome::Failed(f) => json!({"error": f.error, "cause": f.cause}),
+            other => json!(format!("{other:?}")),
+        };
+        assert_eq!(got, want, "row {i}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

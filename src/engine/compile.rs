@@ -170,9 +170,20 @@ pub struct MapSpec {
     pub tolerated_count: Option<NumberSource>,
     pub tolerated_percentage: Option<NumberSource>,
     pub item_reader: Option<Value>,
-    pub item_batcher: Option<Value>,
+    pub item_batcher: Option<BatcherSpec>,
     pub result_writer: Option<Value>,
     pub label: Option<String>,
+}
+
+/// A Map's `ItemBatcher`: each child gets `{"BatchInput": ..., "Items": [...]}` with at most
+/// `max_items` items of at most `max_bytes` bytes. In a JSONPath state the limits are numbers or
+/// `...Path` references and `BatchInput` is a payload template; in a JSONata state the limits are
+/// numbers or `{% %}` expressions and `BatchInput` a value with `{% %}` expressions.
+#[derive(Debug, Default)]
+pub struct BatcherSpec {
+    pub max_items: Option<NumberSource>,
+    pub max_bytes: Option<NumberSource>,
+    pub batch_input: Option<Template>,
 }
 
 /// A `Retry` entry.
@@ -247,6 +258,41 @@ fn expr_field(o: &Map<String, Value>, key: &str, at: &str) -> Res<Option<Expr>> 
 
 fn template_field(o: &Map<String, Value>, key: &str, at: &str) -> Res<Option<Template>> {
     o.get(key).map(|v| Template::compile(v).or_else(|e| err(&format!("{at}/{key}"), e))).transpose()
+}
+
+/// A number field of one query language: `key` or `keyPath` in JSONPath, `key` (a number or a
+/// `{% %}` expression) in JSONata.
+fn number_source_in(
+    o: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    ql: QueryLanguage,
+) -> Res<Option<NumberSource>> {
+    match ql {
+        QueryLanguage::Jsonata => number_source(o, key, at),
+        QueryLanguage::JsonPath => match some_path(o, &format!("{key}Path"), at)? {
+            Some(p) => Ok(Some(NumberSource::Path(p))),
+            None => Ok(o.get(key).map(|v| NumberSource::Literal(v.clone()))),
+        },
+    }
+}
+
+fn item_batcher(v: &Value, at: &str, ql: QueryLanguage) -> Res<BatcherSpec> {
+    let at = format!("{at}/ItemBatcher");
+    let Some(o) = v.as_object() else { return err(&at, "must be an object") };
+    let batch_input = match (o.get("BatchInput"), ql) {
+        (None, _) => None,
+        (Some(v), QueryLanguage::Jsonata) => Some(
+            Template::jsonata(v, "ItemBatcher/BatchInput", None)
+                .or_else(|e| err(&format!("{at}/BatchInput"), e))?,
+        ),
+        (Some(_), QueryLanguage::JsonPath) => template_field(o, "BatchInput", &at)?,
+    };
+    Ok(BatcherSpec {
+        max_items: number_source_in(o, "MaxItemsPerBatch", &at, ql)?,
+        max_bytes: number_source_in(o, "MaxInputBytesPerBatch", &at, ql)?,
+        batch_input,
+    })
 }
 
 fn number_source(o: &Map<String, Value>, key: &str, at: &str) -> Res<Option<NumberSource>> {
@@ -555,7 +601,7 @@ impl Compiler {
             tolerated_count: number_source(o, "ToleratedFailureCount", at)?,
             tolerated_percentage: number_source(o, "ToleratedFailurePercentage", at)?,
             item_reader: o.get("ItemReader").cloned(),
-            item_batcher: o.get("ItemBatcher").cloned(),
+            item_batcher: o.get("ItemBatcher").map(|b| item_batcher(b, at, ql)).transpose()?,
             result_writer: o.get("ResultWriter").cloned(),
             label: string_field(o, "Label", at)?,
         })

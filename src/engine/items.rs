@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::errors::{Failure, names};
-use super::lang::{Env, Template};
+use super::lang::{CPath, Env, Template};
 use super::scheduler::{CursorId, Run};
 
 fn reader_failed(msg: impl Into<String>) -> Failure {
@@ -107,7 +107,12 @@ impl Run {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             reader_failed(format!("cannot read the items file {}: {e}", path.display()))
         })?;
-        let config = reader.get("ReaderConfig").cloned().unwrap_or(Value::Null);
+        let mut config = reader.get("ReaderConfig").cloned().unwrap_or(Value::Null);
+        if let Some(max) = self.reader_max_items(&config, env)?
+            && let Some(o) = config.as_object_mut()
+        {
+            o.insert("MaxItems".into(), Value::from(max));
+        }
         parse_items(&text, &config)
             .map(Value::Array)
             .map_err(|e| reader_failed(format!("{}: {e}", path.display())))
@@ -115,6 +120,42 @@ impl Run {
 }
 
 impl Run {
+    /// `ReaderConfig.MaxItemsPath` (JSONPath) or a `{% %}` `MaxItems` (JSONata), evaluated; a
+    /// literal `MaxItems` is read by `parse_items` as it is.
+    fn reader_max_items(&mut self, config: &Value, env: &Env<'_>) -> Result<Option<u64>, Failure> {
+        const MAX: u64 = 100_000_000;
+        if let Some(text) = config.get("MaxItemsPath").and_then(Value::as_str) {
+            let v = CPath::parse_reference(text).map_err(Failure::runtime)?.select(env)?;
+            let n = v.as_u64().or_else(|| v.as_str().and_then(|t| t.trim().parse::<u64>().ok()));
+            return n.filter(|n| *n <= MAX).map(Some).ok_or_else(|| {
+                let shown = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                Failure::runtime(format!(
+                    "The MaxItemsPath field refers to value \"{shown}\" which is not a valid integer: {text}"
+                ))
+            });
+        }
+        let Some(field @ Value::String(text)) = config.get("MaxItems") else { return Ok(None) };
+        if crate::jsonata::template_body(text).is_none() {
+            return Ok(None);
+        }
+        let v = Template::jsonata(field, "ItemReader/ReaderConfig/MaxItems", None)
+            .map_err(Failure::runtime)?
+            .eval(env, &mut self.entropy)?;
+        let whole = v.as_u64().or_else(|| {
+            // JSONata arithmetic gives floats: 2.0 is the whole number 2.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            v.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= MAX as f64)
+                .map(|f| f as u64)
+        });
+        whole.filter(|n| *n <= MAX).map(Some).ok_or_else(|| {
+            Failure::new(
+                names::QUERY_EVALUATION,
+                format!("The MaxItems field must be a non-negative integer, but was: {v}"),
+            )
+        })
+    }
+
     /// Writes a Map's results per `ResultWriter` and returns the Map's result object.
     pub(crate) fn write_results(
         &mut self,

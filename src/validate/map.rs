@@ -391,6 +391,17 @@ fn check_item_batcher(value: &Value, ptr: &str, ql: Ql, cx: &mut Ctx<'_>) {
             "MaxItemsPerBatchPath" | "MaxInputBytesPerBatchPath" if ql == Ql::JsonPath => {
                 paths::check_path_field(v, &here, key, paths::PathKind::Reference, cx);
             }
+            "MaxItemsPerBatchPath" | "MaxInputBytesPerBatchPath" => {
+                let field = key.trim_end_matches("Path");
+                cx.error(
+                    Code::FieldNotAllowed,
+                    ptr,
+                    format!("'{key}' is for JSONPath states; this state uses JSONata."),
+                )
+                .hint = Some(format!(
+                    "Read the value with an expression instead: \"{field}\": \"{{% $states.input.limit %}}\"."
+                ));
+            }
             "BatchInput" => match ql {
                 Ql::JsonPath => payload::check_template_field(v, &here, key, cx),
                 Ql::Jsonata => jsonata::check_value(v, &here, jsonata::Scope::State, cx),

@@ -2,8 +2,7 @@
 // highlighted by token, a syntax error is marked at the exact character (after an emoji on the
 // same line, so UTF-16 offsets are exercised), and fixing it by typing clears the mark.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { launch, shot, useDriver } from './runApp.mjs';
+import { launch, shot, test, useDriver } from './runApp.mjs';
 
 useDriver();
 

@@ -1,13 +1,11 @@
 // End-to-end tests of the real desktop app: tauri-driver + WebKitWebDriver, under Xvfb.
 // Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { driverUrl, test, useDriver } from './driver.mjs';
 import { Session } from './webdriver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,50 +18,15 @@ const nested = join(here, 'fixtures/ship-and-notify.asl.json');
 const CTRL = '\uE009';
 const BACKSPACE = '\uE003';
 
-let driver;
-let base;
 const work = mkdtempSync(join(tmpdir(), 'statewright-e2e-'));
 
-before(async () => {
-  assert.ok(existsSync(app), `the app is not built at ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  // Its own process group, logging to a file: at the end the whole group (tauri-driver,
-  // WebKitWebDriver and any app window left open) is stopped, and nothing holds our output open.
-  const log = openSync(join(artifacts, 'tauri-driver.log'), 'w');
-  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/status`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-});
-
-after(() => {
-  if (!driver?.pid) return;
-  try {
-    process.kill(-driver.pid, 'SIGTERM');
-  } catch {
-    driver.kill();
-  }
-});
+useDriver(app);
 
 /** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
 async function launch(name, fixture = nested) {
   const file = join(work, `${name}.asl.json`);
   copyFileSync(fixture, file);
-  const session = await Session.create(base, {
+  const session = await Session.create(driverUrl(), {
     'tauri:options': { application: app, args: [file] },
   });
   try {
@@ -83,7 +46,7 @@ async function canvasNames(session) {
 }
 
 async function shot(session, name) {
-  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+  await session.saveScreenshot(join(artifacts, `${name}.png`));
 }
 
 async function button(session, name) {
@@ -282,15 +245,3 @@ test('undo and redo move between whole-document snapshots', async () => {
     await session.delete();
   }
 });
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}

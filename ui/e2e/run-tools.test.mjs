@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
-import { button, choose, endText, launch, setText, shot, statuses, target, useDriver } from './runApp.mjs';
+import { button, choose, endText, launch, setText, shot, statuses, target, test, useDriver } from './runApp.mjs';
 
 const cli = process.env.STATEWRIGHT_CLI ?? join(target, 'debug/statewright');
 
@@ -53,7 +52,16 @@ test("picking a Map iteration lights up that iteration's own path", async () => 
       paths[index] = [s.TransformRecord, s.LoadRecord, s.SetRecordAside];
       // States outside the Map keep the whole run's status.
       assert.equal(s.ExtractBatch, 'succeeded');
-      if (index === '1') await shot(session, 'run-07-map-iteration-path');
+      if (index === '1') {
+        // The panel header says which iteration the canvas shows, in full: nothing cut off.
+        const head = await session.execute(
+          `const e = document.querySelector('.run-head-state'), r = e.getBoundingClientRect(), h = e.closest('.run-head').getBoundingClientRect();
+           return { text: e.textContent, cut: e.scrollWidth > e.clientWidth + 1 || r.right > h.right + 1 || r.bottom > h.bottom + 1 };`,
+        );
+        assert.match(head.text, /^Ended · 9 state entries · succeeded · the canvas shows TransformAndLoad’s iteration 1$/);
+        assert.equal(head.cut, false, `the header text is cut off: ${head.text}`);
+        await shot(session, 'run-07-map-iteration-path');
+      }
     }
     const aside = Object.entries(paths).filter(([, p]) => p[2] === 'succeeded');
     assert.equal(aside.length, 1, `one iteration set its record aside: ${JSON.stringify(paths)}`);
@@ -194,9 +202,9 @@ test('a run exported as JSON and saved as a test case that statewright test pass
     const mocks = join(dir, 'order-processing.mocks.json');
     let out;
     try {
-      out = execFileSync(cli, ['test', file, '--mock-config', mocks, '--test-case', 'RecordedRetry'], { encoding: 'utf8' });
+      out = execFileSync(cli, ['test', file, '--mock-config', mocks, '--test-case', 'RecordedRetry'], { encoding: 'utf8', timeout: 60000 });
     } catch (e) {
-      assert.fail(`statewright test failed (${e.status}): ${e.stdout}\n${e.stderr}`);
+      assert.fail(`statewright test failed (${e.signal === 'SIGTERM' ? 'no answer within 60 s' : `exit ${e.status}`}): ${e.stdout}\n${e.stderr}`);
     }
     assert.match(out, /PASS\s+RecordedRetry/);
     assert.doesNotMatch(out, /no expectations/);
@@ -247,6 +255,37 @@ test('at ×2 a Wait takes half its time for real, and the run clock still counts
     );
     assert.equal(waited, '5 s');
     console.log('×2 run:', { wallMillis: wall, waitInRunClock: waited });
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a custom speed factor below real time makes a Wait take longer than it says', async () => {
+  const { session } = await launch('media-processing');
+  try {
+    await choose(session, 'Speed', 'custom');
+    const field = 'input[aria-label="Speed factor"]';
+    await session.until('the speed factor field', async () => session.execute(`return !!document.querySelector(arguments[0]);`, [field]));
+    // A factor out of range is explained and not used.
+    await setText(session, field, '0');
+    const problem = await session.until('the explanation', async () => session.execute(`return document.querySelector('.run-speed-problem')?.textContent ?? '';`));
+    assert.match(problem, /Type a number from 0\.1 .* to 100,000\./);
+    assert.equal(await session.execute(`return document.querySelector(arguments[0]).getAttribute('aria-invalid');`, [field]), 'true');
+    // ×0.8: WaitForCdn's 5 s take 6.25 s for real, longer than any preset could make them.
+    await setText(session, field, '0.8');
+    assert.equal(await session.execute(`return document.querySelector('.run-speed-problem');`), null);
+    await shot(session, 'run-14-custom-speed');
+    const started = Date.now();
+    await (await button(session, 'Run')).click();
+    assert.match(await session.until('the end', async () => endText(session)), /succeeded/);
+    const wall = Date.now() - started;
+    assert.ok(wall >= 6000, `the run took ${wall} ms`);
+    const waited = await session.execute(
+      `const rows = [...document.querySelectorAll('table[aria-label="Execution history"] tbody tr')].map(r => [...r.children].map(td => td.textContent));
+       return rows.find(r => r[1] === 'WaitStateExited')?.[4] ?? '';`,
+    );
+    assert.equal(waited, '5 s');
+    console.log('×0.8 run:', { wallMillis: wall, waitInRunClock: waited });
   } finally {
     await session.delete();
   }

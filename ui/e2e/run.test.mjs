@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test } from 'node:test';
-import { artifacts, button, choose, endText, launch, open, repo, setText, shot, statuses, useDriver, work } from './runApp.mjs';
+import { artifacts, button, choose, endText, launch, open, repo, setText, shot, statuses, test, useDriver, work } from './runApp.mjs';
 
 const bench = process.env.STATEWRIGHT_BENCH ?? resolve(repo, '../shared/bench/map_pass.asl.json');
 

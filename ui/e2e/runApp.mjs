@@ -1,15 +1,15 @@
-// The run panel's e2e helpers, shared by the test files: start tauri-driver once per file, open
-// an example (copied with its input and mocks into a fresh folder) in the real app, and drive
-// the panel as a person would (buttons by accessible name, selects, text areas).
-import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+// The run panel's e2e helpers, shared by the test files: start tauri-driver once per file (see
+// driver.mjs for the teardown guarantees), open an example (copied with its input and mocks into
+// a fresh folder) in the real app, and drive the panel as a person would (buttons by accessible
+// name, selects, text areas).
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { driverUrl, useDriver as startDriver } from './driver.mjs';
 import { Session } from './webdriver.mjs';
+
+export { test } from './driver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '../..');
@@ -19,33 +19,8 @@ export const artifacts = join(here, 'artifacts');
 export const examples = join(repo, 'examples');
 export const work = mkdtempSync(join(tmpdir(), 'statewright-run-e2e-'));
 
-let driver;
-let base;
-
-/** Starts tauri-driver before the file's tests and stops it after them. */
-export function useDriver() {
-  before(async () => {
-    assert.ok(existsSync(app), `the app is not built at ${app}`);
-    mkdirSync(artifacts, { recursive: true });
-    const port = await freePort();
-    const nativePort = await freePort();
-    driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 20000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/status`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  });
-  after(() => driver?.kill());
-}
+/** Starts tauri-driver before the file's tests and stops it, and every app window, after them. */
+export const useDriver = () => startDriver(app);
 
 /** Copies examples/<name>.* into a fresh folder (`mocks` and `definition` change the copies) and opens it. */
 export async function launch(name, { mocks, input, definition } = {}) {
@@ -62,7 +37,7 @@ export async function launch(name, { mocks, input, definition } = {}) {
 }
 
 export async function open(file) {
-  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+  const session = await Session.create(driverUrl(), { 'tauri:options': { application: app, args: [file] } });
   // The shared test machine can be very loaded: wait up to 90 s for anything the app shows.
   const until = session.until.bind(session);
   session.until = (what, check, ms) => until(what, check, ms ?? 90000);
@@ -81,7 +56,7 @@ export async function open(file) {
 }
 
 export async function shot(session, name) {
-  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+  await session.saveScreenshot(join(artifacts, `${name}.png`));
 }
 
 /** The button a person would call `name` (aria-label, else its text), scrolled into view. */
@@ -122,14 +97,3 @@ export async function setText(session, css, value) {
 }
 
 export const endText = (session) => session.execute(`return document.querySelector('.run-end')?.textContent ?? '';`);
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-    srv.on('error', reject);
-  });
-}

@@ -1,24 +1,55 @@
 // A minimal W3C WebDriver client over fetch: just what the e2e tests use, no dependencies.
+// No call can hang a run: every request has a deadline, every session is remembered until it is
+// deleted (so teardown can close the ones a failed or timed-out test left open), and once a
+// session is closed or the run stops, its calls fail at once instead of retrying.
+
+import { writeFileSync } from 'node:fs';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f8d3b5c0a9e';
+
+/** How long one WebDriver command may take (the shared test machine can be slow). */
+const COMMAND_MS = Number(process.env.E2E_COMMAND_TIMEOUT_MS ?? 60000);
+/** Starting a session launches the app: allow it longer. */
+const CREATE_MS = Number(process.env.E2E_CREATE_TIMEOUT_MS ?? 180000);
+/** Deleting a session closes the app window; teardown does not wait longer than this for it. */
+const DELETE_MS = 20000;
+/** A screenshot normally takes well under a second. */
+const SCREENSHOT_MS = 20000;
+
+/** Aborted when the run stops: every pending and later call fails at once. */
+const stopping = new AbortController();
+
+/** Sessions created and not deleted yet. */
+const openSessions = new Set();
 
 export class Session {
   constructor(base, id) {
     this.base = base;
     this.id = id;
+    this.closed = false;
+    openSessions.add(this);
   }
 
   static async create(base, capabilities) {
-    const value = await call(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+    const value = await call(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } }, CREATE_MS);
     return new Session(base, value.sessionId);
   }
 
-  cmd(method, path, body) {
-    return call(this.base, method, `/session/${this.id}${path}`, body);
+  cmd(method, path, body, timeoutMs) {
+    if (this.closed) return Promise.reject(new Error(`${method} ${path}: the session was already closed (the test ended or timed out)`));
+    return call(this.base, method, `/session/${this.id}${path}`, body, timeoutMs);
   }
 
+  /** Closes the app window of this session. Never throws; says on stderr when it could not. */
   async delete() {
-    await call(this.base, 'DELETE', `/session/${this.id}`).catch(() => undefined);
+    if (this.closed) return;
+    this.closed = true;
+    openSessions.delete(this);
+    try {
+      await call(this.base, 'DELETE', `/session/${this.id}`, undefined, DELETE_MS);
+    } catch (e) {
+      if (!stopping.signal.aborted) console.error(`e2e: could not close session ${this.id} (its window is closed with tauri-driver at the end): ${e.message}`);
+    }
   }
 
   async findAll(css) {
@@ -36,8 +67,28 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  async screenshot(timeoutMs) {
+    return Buffer.from(await this.cmd('GET', '/screenshot', undefined, timeoutMs), 'base64');
+  }
+
+  /**
+   * Writes a screenshot to `file` as an artifact (not a check): WebKitWebDriver sometimes never
+   * answers a screenshot request under Xvfb, so one that takes over 20 s is asked again after a
+   * repaint, and if that fails too the test goes on without it (saying so on stderr).
+   */
+  async saveScreenshot(file) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        writeFileSync(file, await this.screenshot(SCREENSHOT_MS));
+        return;
+      } catch (e) {
+        if (this.closed || attempt === 2) {
+          console.error(`e2e: screenshot ${file} not taken: ${e.message}`);
+          return;
+        }
+        await this.execute('return new Promise((r) => requestAnimationFrame(() => r(true)));').catch(() => undefined);
+      }
+    }
   }
 
   /** Presses keys with the W3C actions API (`keys` are WebDriver key strings, e.g. '\uE009'). */
@@ -57,6 +108,7 @@ export class Session {
     const deadline = Date.now() + timeoutMs;
     let last;
     for (;;) {
+      if (this.closed) throw new Error(`stopped waiting for ${what}: the session was closed (the test ended or timed out)`);
       try {
         const v = await check();
         if (v) return v;
@@ -97,13 +149,48 @@ export class Element {
   }
 }
 
-async function call(base, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
+/** Deletes every session still open (each bounded by its own deadline). */
+export async function closeAllSessions() {
+  await Promise.all([...openSessions].map((s) => s.delete()));
+}
+
+/** Makes every pending and later WebDriver call fail at once (the run is being torn down). */
+export function stopAllCalls() {
+  for (const s of openSessions) s.closed = true;
+  openSessions.clear();
+  stopping.abort(new Error('the e2e run is shutting down'));
+}
+
+async function call(base, method, path, body, timeoutMs = COMMAND_MS) {
+  if (stopping.signal.aborted) throw new Error(`${method} ${path}: not sent, the e2e run is shutting down`);
+  // A plain timer and controller, not AbortSignal.timeout/any: on Node 20 a timeout signal only
+  // referenced from AbortSignal.any can be garbage-collected and never fire (a run hung on it).
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, timeoutMs);
+  const onStop = () => abort.abort();
+  stopping.signal.addEventListener('abort', onStop, { once: true });
+  let response;
+  let json;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: abort.signal,
+    });
+    json = await response.json().catch(() => ({}));
+  } catch (e) {
+    if (timedOut) throw new Error(`${method} ${path}: no answer from the WebDriver server within ${timeoutMs / 1000} s`, { cause: e });
+    if (stopping.signal.aborted) throw new Error(`${method} ${path}: stopped, the e2e run is shutting down`, { cause: e });
+    throw new Error(`${method} ${path}: ${e.cause?.message ?? e.message}`, { cause: e });
+  } finally {
+    clearTimeout(timer);
+    stopping.signal.removeEventListener('abort', onStop);
+  }
   if (!response.ok || (json.value && json.value.error)) {
     const v = json.value ?? {};
     throw new Error(`${method} ${path}: ${v.error ?? response.status} ${v.message ?? ''}`.trim());

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{Flow, Step};
-use crate::engine::compile::{GraphId, MapSpec, NumberSource, State};
+use crate::engine::compile::{BatcherSpec, GraphId, MapSpec, NumberSource, State};
 use crate::engine::errors::{Failure, names};
 use crate::engine::lang::{Env, Vars};
 use crate::engine::scheduler::{Block, CursorId, Run};
@@ -147,8 +147,8 @@ impl Run {
                     Failure::new(
                         names::QUERY_EVALUATION,
                         format!(
-                            "The {field} field must be a {}, but was: {}",
-                            if float { "number" } else { "integer" },
+                            "The {field} field must be {}, but was: {}",
+                            if float { "a number" } else { "an integer" },
                             serde_json::to_string(&v).unwrap_or_default()
                         ),
                     )
@@ -172,6 +172,46 @@ impl Run {
                 if float { "float" } else { "integer" }
             ))),
             (None, None) => Ok(None),
+        }
+    }
+
+    /// Reads MaxItemsPerBatch(Path) / MaxInputBytesPerBatch(Path): a whole number of at least 1.
+    /// A literal that is not one (the validator reports it) sets no limit.
+    fn batch_limit(
+        &mut self,
+        src: &Option<NumberSource>,
+        field: &str,
+        env: &Env<'_>,
+    ) -> Result<Option<u64>, Failure> {
+        let (v, path) = match src {
+            None => return Ok(None),
+            Some(NumberSource::Literal(v)) => return Ok(v.as_u64().map(|n| n.max(1))),
+            Some(NumberSource::Path(p)) => (p.select(env)?, Some(p.as_str())),
+            Some(NumberSource::Jsonata(t)) => (t.eval(env, &mut self.entropy)?, None),
+        };
+        let whole = v.as_u64().or_else(|| {
+            // JSONata arithmetic gives floats: 4.0 is the whole number 4.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            v.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f < 1e15).map(|f| f as u64)
+        });
+        let text = if path.is_some() {
+            v.as_str().and_then(|t| t.trim().parse::<u64>().ok())
+        } else {
+            None
+        };
+        match (whole.or(text).filter(|n| *n >= 1), path) {
+            (Some(n), _) => Ok(Some(n)),
+            (None, Some(p)) => Err(Failure::runtime(format!(
+                "The {field}Path field refers to value \"{}\" which is not a valid positive integer: {p}",
+                shown(&v)
+            ))),
+            (None, None) => Err(Failure::new(
+                names::QUERY_EVALUATION,
+                format!(
+                    "The {field} field must be a positive integer, but was: {}",
+                    serde_json::to_string(&v).unwrap_or_default()
+                ),
+            )),
         }
     }
 
@@ -543,18 +583,14 @@ impl Run {
     /// Groups items per ItemBatcher: `{"Items": [...]}` plus `BatchInput`.
     fn batch_items(
         &mut self,
-        batcher: &Value,
+        batcher: &BatcherSpec,
         items: Vec<Value>,
         env: &Env<'_>,
     ) -> Result<Vec<Value>, Failure> {
-        let max_items = batcher.get("MaxItemsPerBatch").and_then(Value::as_u64);
-        let max_bytes = batcher.get("MaxInputBytesPerBatch").and_then(Value::as_u64);
-        let batch_input = match batcher.get("BatchInput") {
-            Some(t) => Some(
-                crate::engine::lang::Template::compile(t)
-                    .map_err(Failure::runtime)?
-                    .eval(env, &mut self.entropy)?,
-            ),
+        let max_items = self.batch_limit(&batcher.max_items, "MaxItemsPerBatch", env)?;
+        let max_bytes = self.batch_limit(&batcher.max_bytes, "MaxInputBytesPerBatch", env)?;
+        let batch_input = match &batcher.batch_input {
+            Some(t) => Some(t.eval(env, &mut self.entropy)?),
             None => None,
         };
         let mut out = Vec::new();
@@ -562,7 +598,7 @@ impl Run {
         let mut bytes = 0usize;
         for item in items {
             let size = crate::engine::io::json_size(&item, usize::MAX);
-            let full = max_items.is_some_and(|m| current.len() as u64 >= m.max(1))
+            let full = max_items.is_some_and(|m| current.len() as u64 >= m)
                 || max_bytes.is_some_and(|m| !current.is_empty() && (bytes + size) as u64 > m);
             if full {
                 out.push(std::mem::take(&mut current));

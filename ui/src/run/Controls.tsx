@@ -1,17 +1,9 @@
 // Run, Pause, Step, Continue, Stop and Restart; the speed; the mock configuration and test case.
 import { open } from '@tauri-apps/plugin-dialog';
+import { SpeedPicker } from './SpeedPicker';
 import type { RunState } from './useRun';
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
-
-const SPEEDS: { value: number; label: string }[] = [
-  { value: 0, label: 'Instant' },
-  { value: 1, label: 'Real time' },
-  { value: 2, label: '×2' },
-  { value: 10, label: '×10' },
-  { value: 100, label: '×100' },
-  { value: 1000, label: '×1000' },
-];
 
 export function Controls({ run }: { run: RunState }) {
   const live = run.phase === 'running' || run.phase === 'paused';
@@ -48,16 +40,7 @@ export function Controls({ run }: { run: RunState }) {
         </button>
       </div>
       <div className="run-options">
-        <label>
-          Speed{' '}
-          <select aria-label="Speed" value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
-            {SPEEDS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpeedPicker speed={run.speed} setSpeed={run.setSpeed} disabled={live} />
         <label title={run.setup?.mocksPath ?? 'No mock configuration beside this workflow'}>
           Mocked answers{' '}
           <select aria-label="Test case" value={run.testCase} onChange={(e) => run.setTestCase(e.target.value)} disabled={live}>
