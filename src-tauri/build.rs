@@ -21,6 +21,10 @@ fn main() {
         "run_history",
         "run_export_history",
         "run_save_test_case",
+        "unwatch_file",
+        "draft_save",
+        "draft_clear",
+        "draft_find",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);
