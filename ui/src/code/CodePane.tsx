@@ -9,6 +9,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { TextError } from '../ipc/bindings';
+import { changeBetween } from './change';
 import { offsetOf } from './offset';
 
 export interface CursorRequest {
@@ -79,10 +80,8 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const current = v.state.doc.toString();
-    if (current !== text) {
-      v.dispatch({ changes: { from: 0, to: current.length, insert: text } });
-    }
+    const change = changeBetween(v.state.doc.toString(), text);
+    if (change) v.dispatch({ changes: change });
   }, [text]);
 
   useEffect(() => {

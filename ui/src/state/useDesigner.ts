@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ipc } from '../ipc/client';
 import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
+import { latestOnly } from './latestOnly';
 
 /** How long the text must rest before it becomes an undo step. */
 const SNAPSHOT_DELAY_MS = 600;
@@ -14,6 +15,8 @@ export interface OpenDocument {
   name: string;
   /** The text as last saved or opened (to know whether there are unsaved changes). */
   savedText: string;
+  /** True once the file was deleted or renamed outside the app: the text is unsaved again. */
+  gone?: boolean;
 }
 
 export function useDesigner() {
@@ -23,26 +26,23 @@ export function useDesigner() {
   const [diagram, setDiagram] = useState<Diagram | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [parseError, setParseError] = useState<TextError | null>(null);
-  const analysisSeq = useRef(0);
+  /** Counts loads (open, template), so others can react to each new document. */
+  const [loads, setLoads] = useState(0);
   const snapshotTimer = useRef<number | undefined>(undefined);
-
-  // Analyse every version of the text; ignore answers that arrive after a newer request.
-  useEffect(() => {
-    const seq = ++analysisSeq.current;
-    const timer = window.setTimeout(() => {
-      void ipc.analyze(text).then((a: Analysis) => {
-        if (seq !== analysisSeq.current) return;
-        if (a.status === 'parsed') {
-          setDiagram(a.diagram);
-          setProblems(a.problems);
-          setParseError(null);
-        } else {
-          setParseError(a.error);
-        }
-      });
-    }, 120);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  // One analysis at a time, at once (no fixed delay: an edit reaches the diagram in one round
+  // trip); while one runs, only the newest text waits for its turn.
+  const [analyse] = useState(() =>
+    latestOnly(ipc.analyze, (a: Analysis) => {
+      if (a.status === 'parsed') {
+        setDiagram(a.diagram);
+        setProblems(a.problems);
+        setParseError(null);
+      } else {
+        setParseError(a.error);
+      }
+    }),
+  );
+  useEffect(() => analyse(text), [text, analyse]);
 
   /** Typing: the text changes now, and becomes an undo step once it rests. */
   const edit = useCallback((next: string) => {
@@ -66,6 +66,7 @@ export function useDesigner() {
     setFile(doc);
     setText(content);
     setHist(history.start(content));
+    setLoads((n) => n + 1);
   }, []);
 
   const flushPending = useCallback(
@@ -96,11 +97,12 @@ export function useDesigner() {
     edit,
     replace,
     load,
+    loads,
     undo,
     redo,
     canUndo: history.canUndo(hist) || pendingStep,
     canRedo: history.canRedo(hist) && !pendingStep,
-    dirty: text !== file.savedText,
+    dirty: text !== file.savedText || file.gone === true,
     diagram,
     problems,
     parseError,
