@@ -13,6 +13,7 @@ import type { Diagram } from '../ipc/bindings';
 import { edgeKey, useRunView } from '../run/RunView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
+import { useStableFlow } from './stableFlow';
 import { toFlow, type FlowNode } from './toFlow';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
@@ -37,19 +38,16 @@ interface Props {
 }
 
 export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
-  const flow = useMemo(
+  const fresh = useMemo(
     () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
   );
-  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(fresh.nodes);
   const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
 
   // Dragging a state by hand makes the computed routes stale until the next layout.
   const [dragged, setDragged] = useState(false);
-  useEffect(() => {
-    setNodes(flow.nodes);
-    setDragged(false);
-  }, [flow, layoutSeq, setNodes]);
+  const flow = useStableFlow(fresh, layoutSeq, setNodes, () => setDragged(false));
   const laidEdges = useMemo(
     () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
     [flow, dragged],
@@ -65,7 +63,12 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   }, [laidEdges, run.taken, diagram]);
 
   useEffect(() => {
-    setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));
+    // A new array only when the selection changes: React Flow goes over every node for a new one.
+    setNodes((current) =>
+      current.some((n) => Boolean(n.selected) !== (n.id === selected))
+        ? current.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }))
+        : current,
+    );
   }, [selected, setNodes, flow]);
 
   useEffect(() => {

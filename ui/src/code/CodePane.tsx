@@ -5,12 +5,15 @@ import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, default
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
-import { EditorState } from '@codemirror/state';
+import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { TextError } from '../ipc/bindings';
 import { changeBetween } from './change';
 import { offsetOf } from './offset';
+
+/** Marks the editor transactions that bring in text changed elsewhere (canvas, undo, open). */
+const fromOutside = Annotation.define<boolean>();
 
 export interface CursorRequest {
   line: number;
@@ -64,7 +67,10 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'ASL JSON' }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) handlers.current.onChange(u.state.doc.toString());
+            // Only the user's own typing goes back up; the text set from outside is already known.
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(fromOutside))) {
+              handlers.current.onChange(u.state.doc.toString());
+            }
           }),
         ],
       }),
@@ -81,7 +87,7 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
     const v = view.current;
     if (!v) return;
     const change = changeBetween(v.state.doc.toString(), text);
-    if (change) v.dispatch({ changes: change });
+    if (change) v.dispatch({ changes: change, annotations: fromOutside.of(true) });
   }, [text]);
 
   useEffect(() => {

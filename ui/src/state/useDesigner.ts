@@ -42,23 +42,36 @@ export function useDesigner() {
       }
     }),
   );
-  useEffect(() => analyse(text), [text, analyse]);
+  // Edits ask for their analysis at once (before React renders them); the effect covers any
+  // other way the text changes. The same text is never analysed twice in a row.
+  const lastAsked = useRef<string | null>(null);
+  const ask = useCallback(
+    (t: string) => {
+      if (t === lastAsked.current) return;
+      lastAsked.current = t;
+      analyse(t);
+    },
+    [analyse],
+  );
+  useEffect(() => ask(text), [text, ask]);
 
   /** Typing: the text changes now, and becomes an undo step once it rests. */
   const edit = useCallback((next: string) => {
+    ask(next);
     setText(next);
     window.clearTimeout(snapshotTimer.current);
     snapshotTimer.current = window.setTimeout(() => setHist((h) => history.record(h, next)), SNAPSHOT_DELAY_MS);
-  }, []);
+  }, [ask]);
 
   /** A whole-document change (palette, template): one undo step at once. */
   const replace = useCallback((next: string) => {
     window.clearTimeout(snapshotTimer.current);
+    ask(next);
     setText((current) => {
       setHist((h) => history.record(history.record(h, current), next));
       return next;
     });
-  }, []);
+  }, [ask]);
 
   /** Opening a file or a template: a fresh history. */
   const load = useCallback((doc: OpenDocument, content: string) => {
