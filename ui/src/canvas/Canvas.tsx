@@ -18,6 +18,8 @@ import { toFlow, type FlowNode } from './toFlow';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
+/** From this many nodes on, those out of view are not drawn (measured: see ui/e2e/perf.test.mjs). */
+const LARGE = 300;
 
 export interface FocusRequest {
   id: string;
@@ -111,6 +113,8 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
         minZoom={0.2}
+        // Big workflows: only what is in view is in the page, so panning and zooming stay smooth.
+        onlyRenderVisibleElements={nodes.length > LARGE}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
