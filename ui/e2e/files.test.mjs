@@ -113,11 +113,10 @@ test('Keep mine keeps the text unsaved; Save writes it and does not echo as an o
     await session.until('mine saved', () => readFileSync(file, 'utf8') === mine);
     // Our own save must not come back as "changed outside".
     await new Promise((r) => setTimeout(r, 1500));
-    // (Screenshot first: here WebKitWebDriver's screenshot hangs if taken after the button checks.)
-    await shot(session, 'files-04-kept-mine-and-saved');
     assert.equal(await dialogTitle(session), '');
     assert.match(await statusText(session), /^Saved /);
     assert.equal(await (await button(session, 'Save')).enabled(), false);
+    await shot(session, 'files-04-kept-mine-and-saved');
   } finally {
     await session.delete();
   }

@@ -235,6 +235,7 @@ test('pan and zoom of a 1000-state workflow: frame times', async () => {
     step('zooming');
     const zoom = await moveEachFrame(session, 'zoom', 120);
     step('zoomed');
+    await shot(session, 'perf-03-large-1000-after-pan-and-zoom');
     report.panZoom1000 = {
       source: SHARED_1000 ? SHARED_1000.replace(`${repo}/`, '') : 'generated (bigflow.mjs, 1000 states)',
       statesInPageAfterwards: (await canvasNames(session)).length,
