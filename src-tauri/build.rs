@@ -24,6 +24,10 @@ fn main() {
         "run_save_test_case",
         "run_mock_case",
         "run_save_mock_case",
+        "unwatch_file",
+        "draft_save",
+        "draft_clear",
+        "draft_find",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

@@ -5,9 +5,11 @@ use tauri::State;
 use crate::ipc::{Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template};
 use crate::workspace::Workspace;
 
+/// Async, like `change_state`: Tauri runs it off the main thread, which also draws the window,
+/// so a big workflow's analysis does not hold up the frames the user is looking at.
 #[tauri::command]
-pub fn analyze(text: &str) -> Analysis {
-    crate::analysis::analyze(text)
+pub async fn analyze(text: String) -> Analysis {
+    crate::analysis::analyze(&text)
 }
 
 #[tauri::command]
@@ -50,8 +52,8 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 }
 
 #[tauri::command]
-pub fn change_state(text: &str, change: StateChange) -> Result<String, CommandError> {
-    crate::changes::apply(text, &change)
+pub async fn change_state(text: String, change: StateChange) -> Result<String, CommandError> {
+    crate::changes::apply(&text, &change)
 }
 
 #[tauri::command]

@@ -225,6 +225,8 @@ pub fn typescript() -> String {
         Template::decl(),
         CommandError::decl(),
         ErrorCode::decl(),
+        crate::watch::FileEvent::decl(),
+        crate::drafts::Draft::decl(),
     ];
     let decls = decls.into_iter().chain(crate::run::types::decls());
     let mut out = String::from(

@@ -1,14 +1,17 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
-//! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `changes`, `expressions` (JSONata fields checked as typed),
-//! `files`, `insert`, `recent`, `run` (executions for the run panel), `templates` and
+//! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` and
+//! `file_commands` are one-line adapters; `analysis`, `changes`, `drafts` (autosaved unsaved
+//! text), `expressions` (JSONata fields checked as typed), `files`, `insert`, `recent`, `run`
+//! (executions for the run panel), `templates`, `watch` (outside changes to the open file) and
 //! `workspace` hold the little logic the shell has, all testable without a window.
 
 pub mod analysis;
 pub mod changes;
 pub mod commands;
+pub mod drafts;
 pub mod expressions;
+pub mod file_commands;
 pub mod files;
 pub mod insert;
 pub mod ipc;
@@ -16,11 +19,12 @@ pub mod recent;
 pub mod run;
 pub mod run_commands;
 pub mod templates;
+pub mod watch;
 pub mod workspace;
 
 use std::process::ExitCode;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Starts the app; returns when the last window closes.
 pub fn run() -> ExitCode {
@@ -30,7 +34,16 @@ pub fn run() -> ExitCode {
         .setup(move |app| {
             let config_dir = app.path().app_config_dir().ok();
             app.manage(run::Runs::default());
-            app.manage(workspace::Workspace::new(startup.clone(), config_dir.as_deref()));
+            let data_dir = app.path().app_data_dir().ok();
+            let window = app.handle().clone();
+            let mut ws = workspace::Workspace::new(startup.clone(), config_dir.as_deref())
+                .watching(std::sync::Arc::new(move |e| {
+                    let _ = window.emit(watch::FILE_EVENT, e);
+                }));
+            if let Some(dir) = &data_dir {
+                ws = ws.with_drafts(dir);
+            }
+            app.manage(ws);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -55,6 +68,10 @@ pub fn run() -> ExitCode {
             run_commands::run_save_mock_case,
             commands::change_state,
             commands::check_jsonata,
+            file_commands::unwatch_file,
+            file_commands::draft_save,
+            file_commands::draft_clear,
+            file_commands::draft_find,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -14,6 +14,8 @@ import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { useDesigner } from './state/useDesigner';
+import { FileDialogs } from './files/FileDialogs';
+import { useFileSafety } from './files/useFileSafety';
 import { RunPanel } from './run/RunPanel';
 import { RunView } from './run/RunView';
 import { useRun } from './run/useRun';
@@ -87,15 +89,18 @@ export function App() {
 
   const saveAs = useCallback(async () => {
     const path = await save({ filters: FILTERS, defaultPath: d.file.path ?? d.file.name, title: 'Save the workflow as' });
-    if (!path) return;
+    if (!path) return false;
+    let saved = false;
     try {
       const f = await ipc.saveFile(path, d.text);
       d.setFile({ path: f.path, name: f.name, savedText: f.text });
       setStatus(`Saved ${f.path}`);
+      saved = true;
     } catch (failure) {
       fail('Could not save', failure);
     }
     refreshRecent();
+    return saved;
   }, [d, fail, refreshRecent]);
 
   const saveNow = useCallback(async () => {
@@ -104,10 +109,13 @@ export function App() {
       const f = await ipc.saveFile(d.file.path, d.text);
       d.setFile({ path: f.path, name: f.name, savedText: f.text });
       setStatus(`Saved ${f.path}`);
+      return true;
     } catch (failure) {
       fail('Could not save', failure);
+      return false;
     }
   }, [d, fail, saveAs]);
+  const safety = useFileSafety(d, saveNow, setStatus);
 
   // Start-up: the file named on the command line, or a blank workflow.
   useEffect(() => {
@@ -311,6 +319,18 @@ export function App() {
       <footer className="status" role="status">
         {status}
       </footer>
+      <FileDialogs
+        fileName={d.file.name}
+        text={d.text}
+        conflict={safety.conflict}
+        onKeepMine={safety.keepMine}
+        onTakeTheirs={safety.takeTheirs}
+        closing={safety.closing}
+        onCloseChoice={(c) => void safety.closeChoice(c)}
+        draft={safety.draft}
+        onRestoreDraft={safety.restoreDraft}
+        onDiscardDraft={safety.discardDraft}
+      />
     </div>
   );
 }

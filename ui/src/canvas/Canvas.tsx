@@ -13,10 +13,13 @@ import type { Diagram } from '../ipc/bindings';
 import { takenEdge, useRunView } from '../run/RunView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
+import { useStableFlow } from './stableFlow';
 import { toFlow, type FlowNode } from './toFlow';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
+/** From this many nodes on, those out of view are not drawn (measured: see ui/e2e/perf.test.mjs). */
+const LARGE = 300;
 
 export interface FocusRequest {
   id: string;
@@ -37,19 +40,16 @@ interface Props {
 }
 
 export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
-  const flow = useMemo(
+  const fresh = useMemo(
     () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
   );
-  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flow.nodes);
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(fresh.nodes);
   const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
 
   // Dragging a state by hand makes the computed routes stale until the next layout.
   const [dragged, setDragged] = useState(false);
-  useEffect(() => {
-    setNodes(flow.nodes);
-    setDragged(false);
-  }, [flow, layoutSeq, setNodes]);
+  const flow = useStableFlow(fresh, layoutSeq, setNodes, () => setDragged(false));
   const laidEdges = useMemo(
     () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
     [flow, dragged],
@@ -65,7 +65,12 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   }, [laidEdges, run, diagram]);
 
   useEffect(() => {
-    setNodes((current) => current.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected })));
+    // A new array only when the selection changes: React Flow goes over every node for a new one.
+    setNodes((current) =>
+      current.some((n) => Boolean(n.selected) !== (n.id === selected))
+        ? current.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }))
+        : current,
+    );
   }, [selected, setNodes, flow]);
 
   useEffect(() => {
@@ -108,6 +113,8 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
         minZoom={0.2}
+        // Big workflows: only what is in view is in the page, so panning and zooming stay smooth.
+        onlyRenderVisibleElements={nodes.length > LARGE}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />

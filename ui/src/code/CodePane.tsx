@@ -7,13 +7,17 @@ import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, default
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
-import { EditorState } from '@codemirror/state';
+import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Problem, TextError } from '../ipc/bindings';
 import { parseDiagnostic, problemDiagnostics } from './diagnostics';
 import { jsonataHighlight, jsonataTheme } from './jsonataMarks';
+import { changeBetween } from './change';
 import { offsetOf } from './offset';
+
+/** Marks the editor transactions that bring in text changed elsewhere (canvas, undo, open). */
+const fromOutside = Annotation.define<boolean>();
 
 export interface CursorRequest {
   line: number;
@@ -71,7 +75,10 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'ASL JSON' }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) handlers.current.onChange(u.state.doc.toString());
+            // Only the user's own typing goes back up; the text set from outside is already known.
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(fromOutside))) {
+              handlers.current.onChange(u.state.doc.toString());
+            }
           }),
         ],
       }),
@@ -87,10 +94,8 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const current = v.state.doc.toString();
-    if (current !== text) {
-      v.dispatch({ changes: { from: 0, to: current.length, insert: text } });
-    }
+    const change = changeBetween(v.state.doc.toString(), text);
+    if (change) v.dispatch({ changes: change, annotations: fromOutside.of(true) });
   }, [text]);
 
   // Set when the analysis answers; between answers CodeMirror moves them with the edits.

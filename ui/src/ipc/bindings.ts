@@ -103,6 +103,18 @@ export type CommandError = { code: ErrorCode, message: string, path: string | nu
 
 export type ErrorCode = "NOT_FOUND" | "PERMISSION_DENIED" | "NOT_TEXT" | "TOO_LARGE" | "READ_FAILED" | "WRITE_FAILED" | "UNKNOWN_TEMPLATE" | "CANNOT_EDIT" | "NOT_RUNNABLE" | "BAD_INPUT" | "BAD_MOCKS" | "NOT_RUNNING";
 
+export type FileEvent = { "kind": "changed", path: string, text: string, } | { "kind": "removed", path: string, } | { "kind": "unreadable", path: string, error: CommandError, };
+
+export type Draft = { 
+/**
+ * The file the text belongs to; `None` for a workflow never saved.
+ */
+path: string | null, text: string, 
+/**
+ * When the draft was written, in milliseconds since 1970 (UTC).
+ */
+savedAtMs: number, };
+
 export type RunSetup = { 
 /**
  * `<stem>.input.json`, when it exists.

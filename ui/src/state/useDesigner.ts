@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ipc } from '../ipc/client';
 import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
+import { latestOnly } from './latestOnly';
 
 /** How long the text must rest before it becomes an undo step. */
 const SNAPSHOT_DELAY_MS = 600;
@@ -14,6 +15,8 @@ export interface OpenDocument {
   name: string;
   /** The text as last saved or opened (to know whether there are unsaved changes). */
   savedText: string;
+  /** True once the file was deleted or renamed outside the app: the text is unsaved again. */
+  gone?: boolean;
 }
 
 export function useDesigner() {
@@ -23,42 +26,52 @@ export function useDesigner() {
   const [diagram, setDiagram] = useState<Diagram | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [parseError, setParseError] = useState<TextError | null>(null);
-  const analysisSeq = useRef(0);
+  /** Counts loads (open, template), so others can react to each new document. */
+  const [loads, setLoads] = useState(0);
   const snapshotTimer = useRef<number | undefined>(undefined);
-
-  // Analyse every version of the text; ignore answers that arrive after a newer request.
-  useEffect(() => {
-    const seq = ++analysisSeq.current;
-    const timer = window.setTimeout(() => {
-      void ipc.analyze(text).then((a: Analysis) => {
-        if (seq !== analysisSeq.current) return;
-        if (a.status === 'parsed') {
-          setDiagram(a.diagram);
-          setProblems(a.problems);
-          setParseError(null);
-        } else {
-          setParseError(a.error);
-        }
-      });
-    }, 120);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  // One analysis at a time, at once (no fixed delay: an edit reaches the diagram in one round
+  // trip); while one runs, only the newest text waits for its turn.
+  const [analyse] = useState(() =>
+    latestOnly(ipc.analyze, (a: Analysis) => {
+      if (a.status === 'parsed') {
+        setDiagram(a.diagram);
+        setProblems(a.problems);
+        setParseError(null);
+      } else {
+        setParseError(a.error);
+      }
+    }),
+  );
+  // Edits ask for their analysis at once (before React renders them); the effect covers any
+  // other way the text changes. The same text is never analysed twice in a row.
+  const lastAsked = useRef<string | null>(null);
+  const ask = useCallback(
+    (t: string) => {
+      if (t === lastAsked.current) return;
+      lastAsked.current = t;
+      analyse(t);
+    },
+    [analyse],
+  );
+  useEffect(() => ask(text), [text, ask]);
 
   /** Typing: the text changes now, and becomes an undo step once it rests. */
   const edit = useCallback((next: string) => {
+    ask(next);
     setText(next);
     window.clearTimeout(snapshotTimer.current);
     snapshotTimer.current = window.setTimeout(() => setHist((h) => history.record(h, next)), SNAPSHOT_DELAY_MS);
-  }, []);
+  }, [ask]);
 
   /** A whole-document change (palette, template): one undo step at once. */
   const replace = useCallback((next: string) => {
     window.clearTimeout(snapshotTimer.current);
+    ask(next);
     setText((current) => {
       setHist((h) => history.record(history.record(h, current), next));
       return next;
     });
-  }, []);
+  }, [ask]);
 
   /** Opening a file or a template: a fresh history. */
   const load = useCallback((doc: OpenDocument, content: string) => {
@@ -66,6 +79,7 @@ export function useDesigner() {
     setFile(doc);
     setText(content);
     setHist(history.start(content));
+    setLoads((n) => n + 1);
   }, []);
 
   const flushPending = useCallback(
@@ -96,11 +110,12 @@ export function useDesigner() {
     edit,
     replace,
     load,
+    loads,
     undo,
     redo,
     canUndo: history.canUndo(hist) || pendingStep,
     canRedo: history.canRedo(hist) && !pendingStep,
-    dirty: text !== file.savedText,
+    dirty: text !== file.savedText || file.gone === true,
     diagram,
     problems,
     parseError,
