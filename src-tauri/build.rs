@@ -21,6 +21,10 @@ fn main() {
         "run_history",
         "run_export_history",
         "run_save_test_case",
+        "canvas_change",
+        "load_pins",
+        "save_pins",
+        "export_diagram",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

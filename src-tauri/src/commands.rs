@@ -1,13 +1,19 @@
 //! The commands the UI invokes: one line each over the core and the workspace.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use tauri::State;
 
-use crate::ipc::{Analysis, CommandError, OpenedFile, StateChange, Template};
+use crate::ipc::{
+    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, OpenedFile, Pin,
+    StateChange, Template,
+};
 use crate::workspace::Workspace;
 
 #[tauri::command]
-pub fn analyze(text: &str) -> Analysis {
-    crate::analysis::analyze(text)
+pub fn analyze(text: &str, pins: Option<BTreeMap<String, Pin>>) -> Analysis {
+    crate::analysis::analyze(text, &pins.unwrap_or_default())
 }
 
 #[tauri::command]
@@ -52,4 +58,29 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 #[tauri::command]
 pub fn change_state(text: &str, change: StateChange) -> Result<String, CommandError> {
     crate::changes::apply(text, &change)
+}
+
+#[tauri::command]
+pub fn canvas_change(text: &str, change: CanvasChange) -> Result<CanvasResult, CommandError> {
+    crate::canvas::apply(text, &change)
+}
+
+#[tauri::command]
+pub fn load_pins(path: &str) -> Result<BTreeMap<String, Pin>, CommandError> {
+    crate::sidecar::load(Path::new(path))
+}
+
+#[tauri::command]
+pub fn save_pins(path: &str, pins: BTreeMap<String, Pin>) -> Result<(), CommandError> {
+    crate::sidecar::save(Path::new(path), &pins)
+}
+
+#[tauri::command]
+pub fn export_diagram(
+    text: &str,
+    pins: BTreeMap<String, Pin>,
+    path: &str,
+    format: ImageFormat,
+) -> Result<(), CommandError> {
+    crate::export::save(text, &pins, Path::new(path), format)
 }

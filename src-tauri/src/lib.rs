@@ -1,19 +1,23 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
-//! one-line adapters; `analysis`, `changes`, `files`, `insert`, `recent`, `run` (executions for
-//! the run panel), `templates` and `workspace` hold the little
+//! one-line adapters; `analysis`, `canvas` (drag-and-drop gestures), `changes`, `export`
+//! (pictures), `files`, `insert`, `recent`, `run` (executions for the run panel), `sidecar`
+//! (hand-placed states), `templates` and `workspace` hold the little
 //! logic the shell has, all testable without a window.
 
 pub mod analysis;
+pub mod canvas;
 pub mod changes;
 pub mod commands;
+pub mod export;
 pub mod files;
 pub mod insert;
 pub mod ipc;
 pub mod recent;
 pub mod run;
 pub mod run_commands;
+pub mod sidecar;
 pub mod templates;
 pub mod workspace;
 
@@ -51,6 +55,10 @@ pub fn run() -> ExitCode {
             run_commands::run_export_history,
             run_commands::run_save_test_case,
             commands::change_state,
+            commands::canvas_change,
+            commands::load_pins,
+            commands::save_pins,
+            commands::export_diagram,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {
