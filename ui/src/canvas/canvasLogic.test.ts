@@ -1,4 +1,5 @@
 import { copyStates, pasteContainer } from './clipboard';
+import { commandFor, typingIn } from './useCanvasKeys';
 import { pinMoved } from './pins';
 import { record, start, undo } from '../state/history';
 import { sameSnapshot, type Snapshot } from '../state/useDesigner';
@@ -49,5 +50,28 @@ describe('pins', () => {
     expect(record(h, { ...moved }, sameSnapshot)).toBe(h);
     h = undo(h);
     expect(h.present).toBe(first);
+  });
+});
+
+describe('canvas shortcuts', () => {
+  const key = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
+    commandFor({ key, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+  it('maps keys to commands', () => {
+    expect([key('Delete'), key('Backspace'), key('d', { ctrlKey: true }), key('c', { metaKey: true }), key('v', { ctrlKey: true })]).toEqual([
+      'remove',
+      'remove',
+      'duplicate',
+      'copy',
+      'paste',
+    ]);
+    expect([key('z', { ctrlKey: true }), key('Z', { ctrlKey: true, shiftKey: true }), key('y', { ctrlKey: true })]).toEqual(['undo', 'redo', 'redo']);
+    expect([key('d'), key('x', { ctrlKey: true }), key('Delete', { ctrlKey: true })]).toEqual([null, null, null]);
+  });
+
+  it('leaves keys typed in text fields alone', () => {
+    expect(typingIn(null)).toBe(false);
+    const inside = (match: boolean) => ({ closest: (css: string) => (match && css.includes('.cm-editor') ? {} : null) }) as unknown as EventTarget;
+    expect(typingIn(inside(true))).toBe(true);
+    expect(typingIn(inside(false))).toBe(false);
   });
 });
