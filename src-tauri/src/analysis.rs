@@ -55,7 +55,8 @@ pub fn analyze(text: &str, pins: &BTreeMap<String, Pin>) -> Analysis {
 
 /// The core's layered layout, flowing down.
 fn lay_out(doc: &Document, pins: &BTreeMap<String, Pin>) -> Layout {
-    let options = layout::Options { direction: Direction::Down, pins: crate::sidecar::to_core(pins) };
+    let options =
+        layout::Options { direction: Direction::Down, pins: crate::sidecar::to_core(pins) };
     layout::layout_definition(doc.value(), &options)
 }
 
@@ -140,7 +141,9 @@ mod tests {
 
     #[test]
     fn json_text_gives_a_diagram_with_places() {
-        let Analysis::Parsed { diagram, .. } = analyze(TEXT, &BTreeMap::new()) else { panic!("should parse") };
+        let Analysis::Parsed { diagram, .. } = analyze(TEXT, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let pay = diagram.nodes.iter().find(|n| n.name == "Pay").expect("Pay drawn");
         assert_eq!(pay.kind, "Task");
         assert_eq!(pay.at, Some(TextPlace { line: 4, column: 5 }));
@@ -182,7 +185,9 @@ mod tests {
     #[test]
     fn validator_problems_point_at_the_state_and_its_text() {
         let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}\n  }\n}\n";
-        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else { panic!("should parse") };
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let missing = problems
             .iter()
             .find(|p| p.code == "MISSING_TRANSITION_TARGET")
@@ -194,7 +199,8 @@ mod tests {
 
     #[test]
     fn broken_json_reports_where() {
-        let Analysis::NotJson { error } = analyze("{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n}", &BTreeMap::new())
+        let Analysis::NotJson { error } =
+            analyze("{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n}", &BTreeMap::new())
         else {
             panic!("should not parse")
         };

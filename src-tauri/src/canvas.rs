@@ -106,7 +106,11 @@ mod tests {
     fn connect_delete_duplicate_and_paste() {
         let (v, _) = run(
             TEXT,
-            CanvasChange::Connect { from: "/States/A".into(), to: "/States/A".into(), link: LinkKind::Next },
+            CanvasChange::Connect {
+                from: "/States/A".into(),
+                to: "/States/A".into(),
+                link: LinkKind::Next,
+            },
         );
         assert_eq!(v["States"]["A"]["Next"], "A");
         let (v, _) = run(
@@ -117,15 +121,23 @@ mod tests {
         let (_, created) = run(TEXT, CanvasChange::Duplicate { states: vec!["/States/A".into()] });
         assert_eq!(created, ["/States/A 2"]);
         let copied = CopiedState { name: "B".into(), state: json!({"Type": "Succeed"}) };
-        let paste = CanvasChange::Paste { container: "/States".into(), states: vec![copied], after: None };
+        let paste =
+            CanvasChange::Paste { container: "/States".into(), states: vec![copied], after: None };
         assert_eq!(run(TEXT, paste).1, ["/States/B 2"]);
     }
 
     #[test]
     fn refusals_have_the_cannot_edit_code_and_plain_words() {
         let bad = [
-            CanvasChange::Drop { item: "Nope".into(), place: DropPlace::Container { states: "/States".into() } },
-            CanvasChange::Connect { from: "/States/B".into(), to: "/States/A".into(), link: LinkKind::Next },
+            CanvasChange::Drop {
+                item: "Nope".into(),
+                place: DropPlace::Container { states: "/States".into() },
+            },
+            CanvasChange::Connect {
+                from: "/States/B".into(),
+                to: "/States/A".into(),
+                link: LinkKind::Next,
+            },
             CanvasChange::Duplicate { states: vec!["/States/Z".into()] },
         ];
         for change in bad {

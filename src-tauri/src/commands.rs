@@ -6,8 +6,8 @@ use std::path::Path;
 use tauri::State;
 
 use crate::ipc::{
-    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, OpenedFile, Pin,
-    StateChange, Template,
+    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, OpenedFile, Pin, StateChange,
+    Template,
 };
 use crate::workspace::Workspace;
 

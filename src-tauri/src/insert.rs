@@ -3,10 +3,10 @@
 //! (every other byte stays as written). Drops on the canvas go through `crate::canvas`.
 
 use serde_json::Value;
-use statewright::asl::design;
-use statewright::asl::palette;
 use statewright::asl::Document;
+use statewright::asl::design;
 use statewright::asl::edit::{self, Edit};
+use statewright::asl::palette;
 
 use crate::ipc::{CommandError, ErrorCode};
 

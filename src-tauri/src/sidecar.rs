@@ -15,9 +15,12 @@ pub fn load(definition: &Path) -> Result<BTreeMap<String, Pin>, CommandError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(fail(ErrorCode::ReadFailed, &path, &format!("could not be read ({e})"))),
+        Err(e) => {
+            return Err(fail(ErrorCode::ReadFailed, &path, &format!("could not be read ({e})")));
+        }
     };
-    let pins = Pins::parse(&text).map_err(|e| fail(ErrorCode::ReadFailed, &path, &format!("is {e}")))?;
+    let pins =
+        Pins::parse(&text).map_err(|e| fail(ErrorCode::ReadFailed, &path, &format!("is {e}")))?;
     Ok(pins.pins.into_iter().map(|(k, p)| (k, Pin { x: p.x, y: p.y })).collect())
 }
 
@@ -73,8 +76,12 @@ mod tests {
         save(&flow, &pins).expect("saves");
         assert_eq!(load(&flow).expect("loads"), pins);
         let written: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&sidecar).expect("written")).expect("JSON");
-        assert_eq!(written, serde_json::json!({"version": 1, "pins": {"/States/A": {"x": 12.5, "y": 40.0}}}));
+            serde_json::from_str(&std::fs::read_to_string(&sidecar).expect("written"))
+                .expect("JSON");
+        assert_eq!(
+            written,
+            serde_json::json!({"version": 1, "pins": {"/States/A": {"x": 12.5, "y": 40.0}}})
+        );
         save(&flow, &BTreeMap::new()).expect("removes");
         assert!(!sidecar.exists());
         save(&flow, &BTreeMap::new()).expect("nothing to remove");

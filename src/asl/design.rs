@@ -114,7 +114,8 @@ pub fn add_state(
             let (container, owner_name) = split(&owner);
             let existing = states_of(doc, &container)?;
             let name = unique_name(base, |n| existing.contains_key(n));
-            let body = state.as_object_mut().ok_or_else(|| not_allowed("A step must be an object."))?;
+            let body =
+                state.as_object_mut().ok_or_else(|| not_allowed("A step must be an object."))?;
             match body.get("Type").and_then(Value::as_str).unwrap_or("") {
                 kind @ ("Succeed" | "Fail") => {
                     return Err(not_allowed(&format!(
@@ -161,7 +162,9 @@ pub fn connect(doc: &Value, from: &str, to: &str, link: Link) -> Result<Edit, De
     let goes_to = Value::String(target.clone());
     let field = |name: &str| format!("{from}/{name}");
     let ends = |what: &str| {
-        not_allowed(&format!("“{from_name}” is a {kind} step: it ends the workflow, so it cannot {what}."))
+        not_allowed(&format!(
+            "“{from_name}” is a {kind} step: it ends the workflow, so it cannot {what}."
+        ))
     };
     Ok(match link {
         Link::Next => match kind {
@@ -208,7 +211,9 @@ pub fn connect(doc: &Value, from: &str, to: &str, link: Link) -> Result<Edit, De
                 c.iter().position(|c| c.get("ErrorEquals") == Some(&json!(["States.ALL"])))
             });
             match every_error {
-                Some(i) => Edit::SetField { pointer: field(&format!("Catch/{i}/Next")), value: goes_to },
+                Some(i) => {
+                    Edit::SetField { pointer: field(&format!("Catch/{i}/Next")), value: goes_to }
+                }
                 None => append(
                     body,
                     &field("Catch"),
@@ -236,7 +241,8 @@ pub fn disconnect(doc: &Value, transitions: &[String]) -> Result<Edit, DesignErr
         let rest = &t[owner.len()..];
         if rest == "/Next" {
             edits.push(Edit::RemoveField { pointer: t.clone() });
-            edits.push(Edit::SetField { pointer: format!("{owner}/End"), value: Value::Bool(true) });
+            edits
+                .push(Edit::SetField { pointer: format!("{owner}/End"), value: Value::Bool(true) });
         } else if rest == "/Default" {
             edits.push(Edit::RemoveField { pointer: t.clone() });
         } else if let Some((array, index)) = rest
@@ -407,7 +413,8 @@ fn transitions_of(state: &str, body: &Map<String, Value>) -> Vec<String> {
         }
     }
     for list in ["Choices", "Catch"] {
-        for (i, item) in body.get(list).and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, item) in body.get(list).and_then(Value::as_array).into_iter().flatten().enumerate()
+        {
             if item.get("Next").is_some_and(Value::is_string) {
                 out.push(format!("{state}/{list}/{i}/Next"));
             }
@@ -509,23 +516,45 @@ mod tests {
         let wait = json!({"Type": "Wait", "Seconds": 5, "End": true});
         let on = |t: &str| Place::Transition { transition: t.into() };
         let out = run(FLOW, created(add_state(&v, &on("/States/A/Next"), "Pause", wait.clone())));
-        assert_eq!((out["States"]["A"]["Next"].clone(), out["States"]["Pause"].clone()), (json!("Pause"), json!({"Type": "Wait", "Seconds": 5, "Next": "B"})));
-        let out = run(FLOW, created(add_state(&v, &on("/States/B/Choices/0/Next"), "A", wait.clone())));
-        assert_eq!((out["States"]["B"]["Choices"][0]["Next"].clone(), out["States"]["A 2"]["Next"].clone()), (json!("A 2"), json!("C")));
+        assert_eq!(
+            (out["States"]["A"]["Next"].clone(), out["States"]["Pause"].clone()),
+            (json!("Pause"), json!({"Type": "Wait", "Seconds": 5, "Next": "B"}))
+        );
+        let out =
+            run(FLOW, created(add_state(&v, &on("/States/B/Choices/0/Next"), "A", wait.clone())));
+        assert_eq!(
+            (
+                out["States"]["B"]["Choices"][0]["Next"].clone(),
+                out["States"]["A 2"]["Next"].clone()
+            ),
+            (json!("A 2"), json!("C"))
+        );
         let out = run(FLOW, created(add_state(&v, &on("/States/B/Default"), "P", wait.clone())));
-        assert_eq!((out["States"]["B"]["Default"].clone(), out["States"]["P"]["Next"].clone()), (json!("P"), json!("D")));
+        assert_eq!(
+            (out["States"]["B"]["Default"].clone(), out["States"]["P"]["Next"].clone()),
+            (json!("P"), json!("D"))
+        );
         let choice = json!({"Type": "Choice", "Choices": [], "Default": ""});
         let out = run(FLOW, created(add_state(&v, &on("/States/C/Next"), "Q", choice)));
         assert_eq!(out["States"]["Q"]["Default"], "D");
         let refused = add_state(&v, &on("/States/A/Next"), "S", json!({"Type": "Succeed"}));
         assert!(matches!(refused, Err(DesignError::NotAllowed(_))));
-        assert_eq!(add_state(&v, &on("/States/D/Next"), "S", wait).err(), Some(DesignError::NoTransition("/States/D/Next".into())));
+        assert_eq!(
+            add_state(&v, &on("/States/D/Next"), "S", wait).err(),
+            Some(DesignError::NoTransition("/States/D/Next".into()))
+        );
     }
 
     #[test]
     fn inserting_on_a_transition_keeps_other_bytes_and_goes_after_its_source() {
         let doc = Document::parse(FLOW).expect("parses");
-        let c = add_state(doc.value(), &Place::Transition { transition: "/States/A/Next".into() }, "W", json!({"Type": "Pass", "End": true})).expect("ok");
+        let c = add_state(
+            doc.value(),
+            &Place::Transition { transition: "/States/A/Next".into() },
+            "W",
+            json!({"Type": "Pass", "End": true}),
+        )
+        .expect("ok");
         let out = apply(&doc, &c.edit).expect("applies");
         let want = FLOW.replace("\"Next\": \"B\"\n    },\n", "\"Next\": \"W\"\n    },\n    \"W\": {\n      \"Type\": \"Pass\",\n      \"Next\": \"B\"\n    },\n");
         assert_eq!(out.text(), want);
@@ -537,11 +566,30 @@ mod tests {
         let text = r#"{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}}],"End":true}}}"#;
         let v = value(text);
         let into = |s: &str| Place::Container { states: s.into() };
-        let out = run(text, created(add_state(&v, &into("/States/P/Branches/0/States"), "X", json!({"Type": "Pass", "End": true}))));
+        let out = run(
+            text,
+            created(add_state(
+                &v,
+                &into("/States/P/Branches/0/States"),
+                "X",
+                json!({"Type": "Pass", "End": true}),
+            )),
+        );
         assert_eq!(out["States"]["P"]["Branches"][0]["States"]["X 2"]["Type"], "Pass");
-        let out = run(r#"{"States":{}}"#, created(add_state(&value(r#"{"States":{}}"#), &into("/States"), "N", json!({"Type": "Pass", "End": true}))));
+        let out = run(
+            r#"{"States":{}}"#,
+            created(add_state(
+                &value(r#"{"States":{}}"#),
+                &into("/States"),
+                "N",
+                json!({"Type": "Pass", "End": true}),
+            )),
+        );
         assert_eq!(out["StartAt"], "N");
-        assert_eq!(add_state(&v, &into("/States/P"), "N", json!({})).err(), Some(DesignError::NotAStates("/States/P".into())));
+        assert_eq!(
+            add_state(&v, &into("/States/P"), "N", json!({})).err(),
+            Some(DesignError::NotAStates("/States/P".into()))
+        );
     }
 
     #[test]
@@ -549,36 +597,65 @@ mod tests {
         let v = value(FLOW);
         let out = run(FLOW, connect(&v, "/States/C", "/States/A", Link::Next));
         assert_eq!(out["States"]["C"], json!({"Type": "Pass", "Next": "A"}));
-        let ended = FLOW.replace("\"Next\": \"D\"\n    },\n    \"D\"", "\"End\": true\n    },\n    \"D\"");
+        let ended =
+            FLOW.replace("\"Next\": \"D\"\n    },\n    \"D\"", "\"End\": true\n    },\n    \"D\"");
         let out = run(&ended, connect(&value(&ended), "/States/C", "/States/D", Link::Next));
         assert_eq!(out["States"]["C"], json!({"Type": "Pass", "Next": "D"}));
         let out = run(FLOW, connect(&v, "/States/B", "/States/A", Link::Rule));
-        assert_eq!(out["States"]["B"]["Choices"][1], json!({"Variable": "$.value", "IsPresent": true, "Next": "A"}));
+        assert_eq!(
+            out["States"]["B"]["Choices"][1],
+            json!({"Variable": "$.value", "IsPresent": true, "Next": "A"})
+        );
         let out = run(FLOW, connect(&v, "/States/B", "/States/C", Link::Default));
         assert_eq!(out["States"]["B"]["Default"], "C");
         let out = run(FLOW, connect(&v, "/States/A", "/States/D", Link::Catch));
-        assert_eq!(out["States"]["A"]["Catch"], json!([{"ErrorEquals": ["States.ALL"], "Next": "D"}]));
+        assert_eq!(
+            out["States"]["A"]["Catch"],
+            json!([{"ErrorEquals": ["States.ALL"], "Next": "D"}])
+        );
         let twice = serde_json::to_string(&out).expect("json");
         let again = run(&twice, connect(&out, "/States/A", "/States/C", Link::Catch));
-        assert_eq!(again["States"]["A"]["Catch"], json!([{"ErrorEquals": ["States.ALL"], "Next": "C"}]));
+        assert_eq!(
+            again["States"]["A"]["Catch"],
+            json!([{"ErrorEquals": ["States.ALL"], "Next": "C"}])
+        );
     }
 
     #[test]
     fn jsonata_choice_rules_get_a_condition() {
         let text = FLOW.replacen("{\n", "{\n  \"QueryLanguage\": \"JSONata\",\n", 1);
         let out = run(&text, connect(&value(&text), "/States/B", "/States/A", Link::Rule));
-        assert_eq!(out["States"]["B"]["Choices"][1], json!({"Condition": "{% true %}", "Next": "A"}));
+        assert_eq!(
+            out["States"]["B"]["Choices"][1],
+            json!({"Condition": "{% true %}", "Next": "A"})
+        );
     }
 
     #[test]
     fn impossible_connections_are_refused_in_words() {
         let v = value(FLOW);
-        for (from, to, link) in [("/States/D", "/States/A", Link::Next), ("/States/B", "/States/A", Link::Next), ("/States/A", "/States/B", Link::Rule), ("/States/C", "/States/D", Link::Catch)] {
-            assert!(matches!(connect(&v, from, to, link), Err(DesignError::NotAllowed(_))), "{from} {link:?}");
+        for (from, to, link) in [
+            ("/States/D", "/States/A", Link::Next),
+            ("/States/B", "/States/A", Link::Next),
+            ("/States/A", "/States/B", Link::Rule),
+            ("/States/C", "/States/D", Link::Catch),
+        ] {
+            assert!(
+                matches!(connect(&v, from, to, link), Err(DesignError::NotAllowed(_))),
+                "{from} {link:?}"
+            );
         }
-        assert_eq!(connect(&v, "/States/A", "/States/Z", Link::Next).err(), Some(DesignError::NoState("/States/Z".into())));
-        let nested = value(r#"{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}}],"End":true}}}"#);
-        assert!(matches!(connect(&nested, "/States/P/Branches/0/States/X", "/States/P", Link::Next), Err(DesignError::NotAllowed(_))));
+        assert_eq!(
+            connect(&v, "/States/A", "/States/Z", Link::Next).err(),
+            Some(DesignError::NoState("/States/Z".into()))
+        );
+        let nested = value(
+            r#"{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}}],"End":true}}}"#,
+        );
+        assert!(matches!(
+            connect(&nested, "/States/P/Branches/0/States/X", "/States/P", Link::Next),
+            Err(DesignError::NotAllowed(_))
+        ));
     }
 
     #[test]
@@ -587,42 +664,83 @@ mod tests {
         let out = run(FLOW, disconnect(&v, &["/States/A/Next".into()]));
         assert_eq!(out["States"]["A"].get("Next"), None);
         assert_eq!(out["States"]["A"]["End"], true);
-        let out = run(FLOW, disconnect(&v, &["/States/B/Choices/0/Next".into(), "/States/B/Default".into()]));
+        let out = run(
+            FLOW,
+            disconnect(&v, &["/States/B/Choices/0/Next".into(), "/States/B/Default".into()]),
+        );
         assert_eq!(out["States"]["B"], json!({"Type": "Choice", "Choices": []}));
         let caught = r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"x","Catch":[{"ErrorEquals":["A"],"Next":"F"},{"ErrorEquals":["B"],"Next":"F"},{"ErrorEquals":["C"],"Next":"F"}],"End":true},"F":{"Type":"Fail"}}}"#;
-        let out = run(caught, disconnect(&value(caught), &["/States/T/Catch/0/Next".into(), "/States/T/Catch/2/Next".into()]));
+        let out = run(
+            caught,
+            disconnect(
+                &value(caught),
+                &["/States/T/Catch/0/Next".into(), "/States/T/Catch/2/Next".into()],
+            ),
+        );
         assert_eq!(out["States"]["T"]["Catch"], json!([{"ErrorEquals": ["B"], "Next": "F"}]));
         let all: Vec<String> = (0..3).map(|i| format!("/States/T/Catch/{i}/Next")).collect();
         assert_eq!(run(caught, disconnect(&value(caught), &all))["States"]["T"].get("Catch"), None);
-        assert_eq!(disconnect(&v, &["/States/A/Default".into()]).err(), Some(DesignError::NoTransition("/States/A/Default".into())));
+        assert_eq!(
+            disconnect(&v, &["/States/A/Default".into()]).err(),
+            Some(DesignError::NoTransition("/States/A/Default".into()))
+        );
     }
 
     #[test]
     fn deleting_a_step_passes_its_transitions_on() {
         let v = value(FLOW);
         let out = run(FLOW, delete(&v, &["/States/C".into()], &[]));
-        assert_eq!((out["States"].get("C"), out["States"]["B"]["Choices"][0]["Next"].clone()), (None, json!("D")));
+        assert_eq!(
+            (out["States"].get("C"), out["States"]["B"]["Choices"][0]["Next"].clone()),
+            (None, json!("D"))
+        );
         let out = run(FLOW, delete(&v, &["/States/A".into(), "/States/B".into()], &[]));
-        assert_eq!(out["StartAt"], "A", "B (a Choice) has no Next to pass on to: StartAt is left for the validator");
+        assert_eq!(
+            out["StartAt"], "A",
+            "B (a Choice) has no Next to pass on to: StartAt is left for the validator"
+        );
         let out = run(FLOW, delete(&v, &["/States/D".into()], &["/States/A/Next".into()]));
-        assert_eq!((out["States"]["A"]["End"].clone(), out["States"]["C"]["Next"].clone()), (json!(true), json!("D")));
+        assert_eq!(
+            (out["States"]["A"]["End"].clone(), out["States"]["C"]["Next"].clone()),
+            (json!(true), json!("D"))
+        );
         let chain = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","Next":"D"},"D":{"Type":"Succeed"}}}"#;
-        let out = run(chain, delete(&value(chain), &["/States/B".into(), "/States/C".into(), "/States/A".into()], &["/States/A/Next".into()]));
+        let out = run(
+            chain,
+            delete(
+                &value(chain),
+                &["/States/B".into(), "/States/C".into(), "/States/A".into()],
+                &["/States/A/Next".into()],
+            ),
+        );
         assert_eq!(out, json!({"StartAt": "D", "States": {"D": {"Type": "Succeed"}}}));
-        assert_eq!(delete(&v, &["/States/Z".into()], &[]).err(), Some(DesignError::NoState("/States/Z".into())));
+        assert_eq!(
+            delete(&v, &["/States/Z".into()], &[]).err(),
+            Some(DesignError::NoState("/States/Z".into()))
+        );
     }
 
     #[test]
     fn deleting_a_container_and_its_child_removes_the_container_once() {
         let text = r#"{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}}],"End":true}}}"#;
-        let out = run(text, delete(&value(text), &["/States/P/Branches/0/States/X".into(), "/States/P".into()], &[]));
+        let out = run(
+            text,
+            delete(
+                &value(text),
+                &["/States/P/Branches/0/States/X".into(), "/States/P".into()],
+                &[],
+            ),
+        );
         assert_eq!(out, json!({"StartAt": "P", "States": {}}));
     }
 
     #[test]
     fn pasting_and_duplicating_give_free_names_and_follow_copied_transitions() {
         let v = value(FLOW);
-        let copied = vec![("C".to_owned(), v["States"]["C"].clone()), ("D".to_owned(), v["States"]["D"].clone())];
+        let copied = vec![
+            ("C".to_owned(), v["States"]["C"].clone()),
+            ("D".to_owned(), v["States"]["D"].clone()),
+        ];
         let c = paste(&v, "/States", &copied, None).expect("pastes");
         assert_eq!(c.states, ["/States/C 2", "/States/D 2"]);
         let out = run(FLOW, Ok(c.edit));
@@ -632,7 +750,13 @@ mod tests {
         assert_eq!(out["States"]["A 2"]["Next"], "B");
         let keys: Vec<&String> = out["States"].as_object().expect("States").keys().collect();
         assert_eq!(keys, ["A", "A 2", "B", "C", "D"]);
-        assert!(matches!(paste(&v, "/States", &[("x".into(), json!({}))], None), Err(DesignError::NotAllowed(_))));
-        assert_eq!(duplicate(&v, &["/States/Q".into()]).err(), Some(DesignError::NoState("/States/Q".into())));
+        assert!(matches!(
+            paste(&v, "/States", &[("x".into(), json!({}))], None),
+            Err(DesignError::NotAllowed(_))
+        ));
+        assert_eq!(
+            duplicate(&v, &["/States/Q".into()]).err(),
+            Some(DesignError::NoState("/States/Q".into()))
+        );
     }
 }

@@ -1,0 +1,184 @@
+// End-to-end test of editing on the canvas with the mouse, in the real desktop app (tauri-driver
+// + WebKitWebDriver, under Xvfb): drag a state in from the palette onto a transition, drag a
+// connection, undo. Needs the debug app built with `--features custom-protocol`.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
+const artifacts = join(here, 'artifacts');
+const example = join(repo, 'examples/order-processing.asl.json');
+
+let driver;
+let base;
+const work = mkdtempSync(join(tmpdir(), 'statewright-canvas-e2e-'));
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is not built at ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  // Its own process group, logging to a file: at the end the whole group is stopped.
+  const log = openSync(join(artifacts, 'tauri-driver-canvas.log'), 'w');
+  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+after(() => {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM');
+  } catch {
+    driver.kill();
+  }
+});
+
+async function launch(name, fixture) {
+  const file = join(work, `${name}.asl.json`);
+  copyFileSync(fixture, file);
+  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+  try {
+    await session.until('the diagram and its transitions', async () =>
+      (await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`)) > 0,
+    );
+  } catch (e) {
+    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await session.delete();
+    throw e;
+  }
+  return { session, file };
+}
+
+async function shot(session, name) {
+  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+}
+
+/** The whole text of the "ASL JSON" pane (CodeMirror renders only the visible lines). */
+function codeText(session) {
+  return session.execute(`const t = document.querySelector('.cm-content').cmTile; return (t.root ?? t).view.state.doc.toString();`);
+}
+
+/** The centre of the first element matching `css`, in viewport pixels. */
+async function centre(session, css) {
+  const r = await session.execute(
+    `const e = document.querySelector(arguments[0]); if (!e) return null; const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };`,
+    [css],
+  );
+  assert.ok(r, `nothing matches ${css}`);
+  return r;
+}
+
+/** The middle of the drawn transition named `label` (aria-label "A to B"), in viewport pixels. */
+async function edgeMiddle(session, label) {
+  const p = await session.execute(
+    `const edge = [...document.querySelectorAll('.react-flow__edge')].find(e => e.getAttribute('aria-label') === arguments[0]);
+     if (!edge) return null;
+     const path = edge.querySelector('path.react-flow__edge-path');
+     const mid = path.getPointAtLength(path.getTotalLength() / 2);
+     const m = path.getScreenCTM();
+     return { x: m.a * mid.x + m.c * mid.y + m.e, y: m.b * mid.x + m.d * mid.y + m.f };`,
+    [label],
+  );
+  assert.ok(p, `no transition named ${label}`);
+  return p;
+}
+
+async function button(session, name) {
+  const all = await session.findAll('button');
+  for (const b of all) {
+    const label = (await b.attribute('aria-label')) ?? (await b.text());
+    if (label?.trim() === name) return b;
+  }
+  throw new Error(`no button named ${name}`);
+}
+
+test('drag a state in from the palette onto a transition, connect it by dragging, undo', async () => {
+  const { session } = await launch('canvas', example);
+  try {
+    const original = await codeText(session);
+    await shot(session, 'canvas-00-opened');
+
+    // 1. A Wait dragged from the palette onto the ValidateOrder → IsOrderValid transition.
+    const from = await centre(session, '.palette [aria-label="Wait"]');
+    const onto = await edgeMiddle(session, 'ValidateOrder to IsOrderValid');
+    const started = Date.now();
+    await session.drag(from, onto, { steps: 12 });
+    const inserted = await session.until('the Wait wired into the transition', async () => {
+      const text = await codeText(session);
+      const doc = JSON.parse(text);
+      return doc.States['New Wait'] ? { text, doc } : null;
+    });
+    console.log(`drop to ASL JSON pane: ${Date.now() - started} ms (including the WebDriver drag)`);
+    assert.equal(inserted.doc.States.ValidateOrder.Next, 'New Wait');
+    assert.deepEqual(inserted.doc.States['New Wait'], { Type: 'Wait', Seconds: 10, Next: 'IsOrderValid' });
+    // Lossless: the original text with the new state and the changed target, nothing else.
+    const keysBefore = Object.keys(JSON.parse(original).States);
+    const keysAfter = Object.keys(inserted.doc.States);
+    assert.deepEqual(keysAfter, [keysBefore[0], 'New Wait', ...keysBefore.slice(1)], 'the new state is written after its source');
+    assert.equal(inserted.text.replace(/\n {4}"New Wait": \{[^}]*\},/, '').replace('"Next": "New Wait"', '"Next": "IsOrderValid"'), original);
+    await session.until('the new state drawn', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="New Wait"]') !== null;`),
+    );
+    await shot(session, 'canvas-01-wait-dropped-on-transition');
+
+    // 2. A connection dragged from the new Wait's "next" handle to OrderRejected.
+    await session.until('the edges of the new layout', async () =>
+      (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'New Wait to IsOrderValid');`)),
+    );
+    const handle = await centre(session, '.react-flow__node [aria-label="New Wait"] .handle-next');
+    const target = await centre(session, '.react-flow__node [aria-label="OrderRejected"]');
+    await session.drag(handle, target, { steps: 12 });
+    const connected = await session.until('Next changed by the dragged connection', async () => {
+      const doc = JSON.parse(await codeText(session));
+      return doc.States['New Wait'].Next === 'OrderRejected' ? doc : null;
+    });
+    assert.equal(connected.States['New Wait'].End, undefined);
+    await shot(session, 'canvas-02-connected');
+
+    // 3. Undo returns the text from before the connection, then from before the drop.
+    await (await button(session, 'Undo')).click();
+    await session.until('the text before the connection', async () => (await codeText(session)) === inserted.text);
+    await (await button(session, 'Undo')).click();
+    await session.until('the original text', async () => (await codeText(session)) === original);
+    await session.until('the Wait gone from the canvas', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="New Wait"]') === null;`),
+    );
+    await shot(session, 'canvas-03-undone');
+  } finally {
+    await session.delete();
+  }
+});
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
