@@ -1,4 +1,5 @@
 import { copyStates, pasteContainer } from './clipboard';
+import { handlesOf } from './StateNode';
 import { commandFor, typingIn } from './useCanvasKeys';
 import { pinMoved } from './pins';
 import { record, start, undo } from '../state/history';
@@ -73,5 +74,17 @@ describe('canvas shortcuts', () => {
     const inside = (match: boolean) => ({ closest: (css: string) => (match && css.includes('.cm-editor') ? {} : null) }) as unknown as EventTarget;
     expect(typingIn(inside(true))).toBe(true);
     expect(typingIn(inside(false))).toBe(false);
+  });
+});
+
+describe('connection handles', () => {
+  it('offer what each state type can connect', () => {
+    const ids = (kind: string) => handlesOf(kind).map((h) => h.id);
+    expect(ids('Choice')).toEqual(['rule', 'default']);
+    expect(ids('Task')).toEqual(['next', 'catch']);
+    expect(ids('Map')).toEqual(['next', 'catch']);
+    expect(ids('Wait')).toEqual(['next']);
+    expect([ids('Succeed'), ids('Fail'), ids('Nonsense')]).toEqual([[], [], []]);
+    expect(handlesOf('Task').every((h) => h.label.length > 0 && h.title.length > 0)).toBe(true);
   });
 });
