@@ -90,15 +90,20 @@ async function centre(session, css) {
   return r;
 }
 
-/** The middle of the drawn transition named `label` (aria-label "A to B"), in viewport pixels. */
+/**
+ * The middle of the drawn transition named `label` (aria-label "A to B"), in viewport pixels:
+ * the path's midpoint (flow units) through the canvas's pan and zoom (WebKit's getScreenCTM
+ * leaves out the CSS transform React Flow pans with).
+ */
 async function edgeMiddle(session, label) {
   const p = await session.execute(
     `const edge = [...document.querySelectorAll('.react-flow__edge')].find(e => e.getAttribute('aria-label') === arguments[0]);
      if (!edge) return null;
      const path = edge.querySelector('path.react-flow__edge-path');
      const mid = path.getPointAtLength(path.getTotalLength() / 2);
-     const m = path.getScreenCTM();
-     return { x: m.a * mid.x + m.c * mid.y + m.e, y: m.b * mid.x + m.d * mid.y + m.f };`,
+     const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform);
+     const pane = document.querySelector('.react-flow').getBoundingClientRect();
+     return { x: pane.left + m.a * mid.x + m.e, y: pane.top + m.d * mid.y + m.f };`,
     [label],
   );
   assert.ok(p, `no transition named ${label}`);
@@ -123,6 +128,8 @@ test('drag a state in from the palette onto a transition, connect it by dragging
     // 1. A Wait dragged from the palette onto the ValidateOrder → IsOrderValid transition.
     const from = await centre(session, '.palette [aria-label="Wait"]');
     const onto = await edgeMiddle(session, 'ValidateOrder to IsOrderValid');
+    console.log(`palette ${JSON.stringify(from)} → transition ${JSON.stringify(onto)}`);
+    await shot(session, 'canvas-00b-before-drop');
     const started = Date.now();
     await session.drag(from, onto, { steps: 12 });
     const inserted = await session.until('the Wait wired into the transition', async () => {
@@ -130,6 +137,7 @@ test('drag a state in from the palette onto a transition, connect it by dragging
       const doc = JSON.parse(text);
       return doc.States['New Wait'] ? { text, doc } : null;
     });
+    await shot(session, 'canvas-00c-after-drop');
     console.log(`drop to ASL JSON pane: ${Date.now() - started} ms (including the WebDriver drag)`);
     assert.equal(inserted.doc.States.ValidateOrder.Next, 'New Wait');
     assert.deepEqual(inserted.doc.States['New Wait'], { Type: 'Wait', Seconds: 10, Next: 'IsOrderValid' });

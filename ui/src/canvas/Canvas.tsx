@@ -7,7 +7,6 @@ import {
   Background,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   useNodesState,
   useReactFlow,
@@ -235,47 +234,47 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
 
   const stateCount = nodes.filter((n) => n.selected && n.type === 'state').length;
   return (
-    <div ref={wrapper} className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
-      <ReactFlow
-        nodes={shown}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeDragStop={onNodeDragStop}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => onSelect(null)}
-        onConnect={onConnect}
-        isValidConnection={(c) => c.source !== undefined && containerOf(c.source) === containerOf(c.target)}
-        connectionRadius={30}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-        minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (n.type === 'group' ? '#e3e7ec' : lookOf(String(n.data.kind)).colour)} />
-        <Panel position="top-left">
-          <CanvasToolbar
-            states={stateCount}
-            transitions={selectedEdges.size}
-            canPaste={actions.canPaste()}
-            onDelete={commands.remove}
-            onDuplicate={commands.duplicate}
-            onCopy={commands.copy}
-            onPaste={commands.paste}
-            onExport={(format) => void actions.exportImage(format)}
-          />
-        </Panel>
-      </ReactFlow>
-      {diagram && diagram.nodes.length === 0 && (
-        <p className="canvas-empty">No states to draw yet: drag a step here from the palette or type one in the ASL JSON pane.</p>
-      )}
-    </div>
+    <>
+      <CanvasToolbar
+        states={stateCount}
+        transitions={selectedEdges.size}
+        canPaste={actions.canPaste()}
+        onDelete={commands.remove}
+        onDuplicate={commands.duplicate}
+        onCopy={commands.copy}
+        onPaste={commands.paste}
+        onExport={(format) => void actions.exportImage(format)}
+      />
+      <div ref={wrapper} className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
+        <ReactFlow
+          nodes={shown}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodeDragStop={onNodeDragStop}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={() => onSelect(null)}
+          onConnect={onConnect}
+          isValidConnection={(c) => c.source !== undefined && containerOf(c.source) === containerOf(c.target)}
+          connectionRadius={30}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitView
+          fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+          minZoom={0.2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} nodeColor={(n) => (n.type === 'group' ? '#e3e7ec' : lookOf(String(n.data.kind)).colour)} />
+        </ReactFlow>
+        {diagram && diagram.nodes.length === 0 && (
+          <p className="canvas-empty">No states to draw yet: drag a step here from the palette or type one in the ASL JSON pane.</p>
+        )}
+      </div>
+    </>
   );
 }
 
