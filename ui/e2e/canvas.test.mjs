@@ -3,7 +3,7 @@
 // connection, undo. Needs the debug app built with `--features custom-protocol`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +16,9 @@ const repo = resolve(here, '../..');
 const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
 const artifacts = join(here, 'artifacts');
 const example = join(repo, 'examples/order-processing.asl.json');
+const nested = join(here, 'fixtures/ship-and-notify.asl.json');
+const CTRL = '\uE009';
+const DELETE = '\uE017';
 
 let driver;
 let base;
@@ -174,6 +177,66 @@ test('drag a state in from the palette onto a transition, connect it by dragging
       session.execute(`return document.querySelector('.react-flow__node [aria-label="New Wait"]') === null;`),
     );
     await shot(session, 'canvas-03-undone');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate', async () => {
+  const { session, file } = await launch('canvas-more', nested);
+  try {
+    const doc = async () => JSON.parse(await codeText(session));
+    // 1. A Pass dropped inside the second branch of "Ship and notify" goes into that branch.
+    const branch = await session.execute(
+      `const r = document.querySelectorAll('[data-container-type="Branch"]')[1].getBoundingClientRect(); return { x: r.right - 6, y: r.top + 6 };`,
+    );
+    await session.drag(await centre(session, '.palette [aria-label="Pass"]'), branch, { steps: 12 });
+    const dropped = await session.until('the Pass inside the branch', async () => {
+      const d = await doc();
+      return d.States['Ship and notify'].Branches[1].States['New Pass'] ? d : null;
+    });
+    assert.deepEqual(dropped.States['New Pass'], undefined, 'not added to the top level');
+    await shot(session, 'canvas-10-dropped-in-branch');
+
+    // 2. Moving "Check stock" pins it; Save writes the pin beside the file.
+    const sidecar = file.replace(/\.json$/, '.layout.json');
+    const check = await centre(session, '.react-flow__node [aria-label="Check stock"] .state-name');
+    await session.drag(check, { x: check.x + 90, y: check.y + 10 }, { steps: 8 });
+    await session.until('Save enabled by the move', async () => (await button(session, 'Save')).enabled());
+    await (await button(session, 'Save')).click();
+    const pins = await session.until('the layout saved beside the file', () => existsSync(sidecar) && JSON.parse(readFileSync(sidecar, 'utf8')));
+    assert.equal(pins.version, 1);
+    assert.ok(pins.pins['/States/Check stock'], `pinned: ${JSON.stringify(pins)}`);
+    await shot(session, 'canvas-11-moved-and-saved');
+
+    // 3. A transition clicked and deleted with the Delete key: the state ends instead.
+    await session.until('the new layout drawn', async () =>
+      (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'Check stock to In stock?');`)),
+    );
+    await session.clickAt(await edgeMiddle(session, 'Check stock to In stock?'));
+    await session.until('the transition selected', async () =>
+      session.execute(`return document.querySelector('.react-flow__edge.selected') !== null;`),
+    );
+    await session.keys([{ type: DELETE }]);
+    const cut = await session.until('the transition removed', async () => {
+      const d = await doc();
+      return d.States['Check stock'].Next === undefined ? d : null;
+    });
+    assert.equal(cut.States['Check stock'].End, true);
+    await shot(session, 'canvas-12-transition-deleted');
+
+    // 4. Ctrl+D duplicates the selected state under a free name.
+    await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
+    await session.keys([{ down: CTRL }, { type: 'd' }, { up: CTRL }]);
+    const copied = await session.until('the copy', async () => {
+      const d = await doc();
+      return d.States['Charge card 2'] ? d : null;
+    });
+    assert.deepEqual(copied.States['Charge card 2'], copied.States['Charge card']);
+    await session.until('the copy drawn and selected', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="Charge card 2"]')?.classList.contains('selected') ?? false;`),
+    );
+    await shot(session, 'canvas-13-duplicated');
   } finally {
     await session.delete();
   }

@@ -69,6 +69,17 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /** Clicks at a viewport point with the W3C actions API. */
+  async clickAt(point) {
+    const actions = [
+      { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y) },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ];
+    await this.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Waits until `check` returns a truthy value (retrying on errors too) and returns it. */
   async until(what, check, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;
