@@ -113,6 +113,19 @@ async function edgeMiddle(session, label) {
   return p;
 }
 
+/** Waits until the canvas stops moving (fitting the view after a change animates it). */
+async function settled(session) {
+  const transform = () => session.execute(`return getComputedStyle(document.querySelector('.react-flow__viewport')).transform + '|' + document.querySelectorAll('.react-flow__node').length;`);
+  let last = await transform();
+  await session.until('the canvas to settle', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = await transform();
+    const same = now === last;
+    last = now;
+    return same;
+  });
+}
+
 async function button(session, name) {
   const all = await session.findAll('button');
   for (const b of all) {
@@ -129,19 +142,29 @@ test('drag a state in from the palette onto a transition, connect it by dragging
     await shot(session, 'canvas-00-opened');
 
     // 1. A Wait dragged from the palette onto the ValidateOrder → IsOrderValid transition.
+    await settled(session);
     const from = await centre(session, '.palette [aria-label="Wait"]');
     const onto = await edgeMiddle(session, 'ValidateOrder to IsOrderValid');
-    console.log(`palette ${JSON.stringify(from)} → transition ${JSON.stringify(onto)}`);
-    await shot(session, 'canvas-00b-before-drop');
-    const started = Date.now();
+    // Timing inside the page: from the drop (mouseup) to the ASL JSON pane and the canvas changing.
+    await session.execute(
+      `window.__t = {};
+       window.addEventListener('statewright:palette-drop', () => { window.__t.drop = performance.now(); }, { once: true });
+       const seen = (key, test) => new MutationObserver(() => { if (window.__t.drop && !window.__t[key] && test()) window.__t[key] = performance.now(); });
+       seen('pane', () => document.querySelector('.cm-content').textContent.includes('New Wait'))
+         .observe(document.querySelector('.cm-content'), { subtree: true, childList: true, characterData: true });
+       seen('canvas', () => document.querySelector('.react-flow__node [aria-label="New Wait"]') !== null)
+         .observe(document.querySelector('.react-flow'), { subtree: true, childList: true });`,
+    );
     await session.drag(from, onto, { steps: 12 });
     const inserted = await session.until('the Wait wired into the transition', async () => {
       const text = await codeText(session);
       const doc = JSON.parse(text);
       return doc.States['New Wait'] ? { text, doc } : null;
     });
-    await shot(session, 'canvas-00c-after-drop');
-    console.log(`drop to ASL JSON pane: ${Date.now() - started} ms (including the WebDriver drag)`);
+    const t = await session.until('the timings', () =>
+      session.execute(`return window.__t.pane && window.__t.canvas ? window.__t : null;`),
+    );
+    console.log(`drop → ASL JSON pane ${Math.round(t.pane - t.drop)} ms, drop → state drawn ${Math.round(t.canvas - t.drop)} ms`);
     assert.equal(inserted.doc.States.ValidateOrder.Next, 'New Wait');
     assert.deepEqual(inserted.doc.States['New Wait'], { Type: 'Wait', Seconds: 10, Next: 'IsOrderValid' });
     // Lossless: the original text with the new state and the changed target, nothing else.
@@ -158,12 +181,16 @@ test('drag a state in from the palette onto a transition, connect it by dragging
     await session.until('the edges of the new layout', async () =>
       (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'New Wait to IsOrderValid');`)),
     );
+    await settled(session);
     const handle = await centre(session, '.react-flow__node [aria-label="New Wait"] .handle-next');
     const target = await centre(session, '.react-flow__node [aria-label="OrderRejected"]');
     await session.drag(handle, target, { steps: 12 });
     const connected = await session.until('Next changed by the dragged connection', async () => {
       const doc = JSON.parse(await codeText(session));
       return doc.States['New Wait'].Next === 'OrderRejected' ? doc : null;
+    }).catch(async (e) => {
+      await shot(session, 'canvas-02-failed-connection');
+      throw e;
     });
     assert.equal(connected.States['New Wait'].End, undefined);
     await shot(session, 'canvas-02-connected');
@@ -182,11 +209,12 @@ test('drag a state in from the palette onto a transition, connect it by dragging
   }
 });
 
-test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate', async () => {
+test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', async () => {
   const { session, file } = await launch('canvas-more', nested);
   try {
     const doc = async () => JSON.parse(await codeText(session));
     // 1. A Pass dropped inside the second branch of "Ship and notify" goes into that branch.
+    await settled(session);
     const branch = await session.execute(
       `const r = document.querySelectorAll('[data-container-type="Branch"]')[1].getBoundingClientRect(); return { x: r.right - 6, y: r.top + 6 };`,
     );
@@ -200,6 +228,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
 
     // 2. Moving "Check stock" pins it; Save writes the pin beside the file.
     const sidecar = file.replace(/\.json$/, '.layout.json');
+    await settled(session);
     const check = await centre(session, '.react-flow__node [aria-label="Check stock"] .state-name');
     await session.drag(check, { x: check.x + 90, y: check.y + 10 }, { steps: 8 });
     await session.until('Save enabled by the move', async () => (await button(session, 'Save')).enabled());
@@ -213,6 +242,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     await session.until('the new layout drawn', async () =>
       (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'Check stock to In stock?');`)),
     );
+    await settled(session);
     await session.clickAt(await edgeMiddle(session, 'Check stock to In stock?'));
     await session.until('the transition selected', async () =>
       session.execute(`return document.querySelector('.react-flow__edge.selected') !== null;`),
@@ -237,6 +267,46 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
       session.execute(`return document.querySelector('.react-flow__node [aria-label="Charge card 2"]')?.classList.contains('selected') ?? false;`),
     );
     await shot(session, 'canvas-13-duplicated');
+
+    // 5. Ctrl+C then Ctrl+V pastes another copy, numbered on.
+    await session.keys([{ down: CTRL }, { type: 'c' }, { up: CTRL }, { down: CTRL }, { type: 'v' }, { up: CTRL }]);
+    const pasted = await session.until('the pasted copy', async () => {
+      const d = await doc();
+      return d.States['Charge card 3'] ? d : null;
+    });
+    assert.deepEqual(pasted.States['Charge card 3'], copied.States['Charge card']);
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a canvas change in a 200-state workflow: core edit and redraw timings', async () => {
+  const states = {};
+  for (let i = 0; i < 200; i++) states[`Step ${i}`] = i === 199 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `Step ${i + 1}` };
+  const big = join(work, 'big-source.asl.json');
+  writeFileSync(big, `${JSON.stringify({ StartAt: 'Step 0', States: states }, null, 2)}\n`);
+  const { session } = await launch('canvas-big', big);
+  try {
+    const ms = await session.execute(
+      `const invoke = window.__TAURI_INTERNALS__.invoke;
+         const text = document.querySelector('.cm-content').cmTile.root.view.state.doc.toString();
+         const change = { op: 'drop', item: 'Wait', place: { at: 'transition', transition: '/States/Step 100/Next' } };
+         return (async () => {
+           const times = { change: [], analyze: [] };
+           for (let i = 0; i < 5; i++) {
+             let t = performance.now();
+             const r = await invoke('canvas_change', { text, change });
+             times.change.push(performance.now() - t);
+             t = performance.now();
+             await invoke('analyze', { text: r.text, pins: {} });
+             times.analyze.push(performance.now() - t);
+           }
+           return times;
+         })();`,
+    );
+    const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    console.log(`200 states: canvas_change (core edit + IPC) median ${median(ms.change).toFixed(1)} ms; analyze (layout + validate + IPC) median ${median(ms.analyze).toFixed(1)} ms`);
+    assert.ok(median(ms.change) < 500, `canvas_change took ${median(ms.change)} ms`);
   } finally {
     await session.delete();
   }
