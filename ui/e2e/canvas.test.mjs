@@ -19,6 +19,7 @@ const example = join(repo, 'examples/order-processing.asl.json');
 const nested = join(here, 'fixtures/ship-and-notify.asl.json');
 const CTRL = '\uE009';
 const DELETE = '\uE017';
+const SHIFT = '\uE008';
 
 let driver;
 let base;
@@ -74,6 +75,11 @@ async function launch(name, fixture) {
   return { session, file };
 }
 
+/** Marks progress in the test output, so a stuck step is easy to find. */
+function step(n) {
+  console.log(`step ${n} at ${new Date().toISOString()}`);
+}
+
 async function shot(session, name) {
   writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
 }
@@ -113,9 +119,14 @@ async function edgeMiddle(session, label) {
   return p;
 }
 
-/** Waits until the canvas stops moving (fitting the view after a change animates it). */
+/** Waits until the canvas stops moving (fitting the view animates; a new layout re-routes). */
 async function settled(session) {
-  const transform = () => session.execute(`return getComputedStyle(document.querySelector('.react-flow__viewport')).transform + '|' + document.querySelectorAll('.react-flow__node').length;`);
+  const transform = () =>
+    session.execute(
+      `return getComputedStyle(document.querySelector('.react-flow__viewport')).transform + '|' +
+        [...document.querySelectorAll('.react-flow__node')].map(n => n.style.transform).join() + '|' +
+        [...document.querySelectorAll('.react-flow__edge-path')].map(p => p.getAttribute('d')).join();`,
+    );
   let last = await transform();
   await session.until('the canvas to settle', async () => {
     await new Promise((r) => setTimeout(r, 300));
@@ -135,12 +146,13 @@ async function button(session, name) {
   throw new Error(`no button named ${name}`);
 }
 
-test('drag a state in from the palette onto a transition, connect it by dragging, undo', async () => {
+test('drag a state in from the palette onto a transition, connect it by dragging, undo', { timeout: 120000 }, async () => {
   const { session } = await launch('canvas', example);
   try {
     const original = await codeText(session);
     await shot(session, 'canvas-00-opened');
 
+    step('1');
     // 1. A Wait dragged from the palette onto the ValidateOrder → IsOrderValid transition.
     await settled(session);
     const from = await centre(session, '.palette [aria-label="Wait"]');
@@ -177,6 +189,7 @@ test('drag a state in from the palette onto a transition, connect it by dragging
     );
     await shot(session, 'canvas-01-wait-dropped-on-transition');
 
+    step('2');
     // 2. A connection dragged from the new Wait's "next" handle to OrderRejected.
     await session.until('the edges of the new layout', async () =>
       (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'New Wait to IsOrderValid');`)),
@@ -195,6 +208,7 @@ test('drag a state in from the palette onto a transition, connect it by dragging
     assert.equal(connected.States['New Wait'].End, undefined);
     await shot(session, 'canvas-02-connected');
 
+    step('3');
     // 3. Undo returns the text from before the connection, then from before the drop.
     await (await button(session, 'Undo')).click();
     await session.until('the text before the connection', async () => (await codeText(session)) === inserted.text);
@@ -209,10 +223,11 @@ test('drag a state in from the palette onto a transition, connect it by dragging
   }
 });
 
-test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', async () => {
+test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', { timeout: 180000 }, async () => {
   const { session, file } = await launch('canvas-more', nested);
   try {
     const doc = async () => JSON.parse(await codeText(session));
+    step('1');
     // 1. A Pass dropped inside the second branch of "Ship and notify" goes into that branch.
     await settled(session);
     const branch = await session.execute(
@@ -226,6 +241,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     assert.deepEqual(dropped.States['New Pass'], undefined, 'not added to the top level');
     await shot(session, 'canvas-10-dropped-in-branch');
 
+    step('2');
     // 2. Moving "Check stock" pins it; Save writes the pin beside the file.
     const sidecar = file.replace(/\.json$/, '.layout.json');
     await settled(session);
@@ -238,15 +254,19 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     assert.ok(pins.pins['/States/Check stock'], `pinned: ${JSON.stringify(pins)}`);
     await shot(session, 'canvas-11-moved-and-saved');
 
+    step('3');
     // 3. A transition clicked and deleted with the Delete key: the state ends instead.
     await session.until('the new layout drawn', async () =>
       (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'Check stock to In stock?');`)),
     );
     await settled(session);
     await session.clickAt(await edgeMiddle(session, 'Check stock to In stock?'));
-    await session.until('the transition selected', async () =>
-      session.execute(`return document.querySelector('.react-flow__edge.selected') !== null;`),
-    );
+    await session
+      .until('the transition selected', async () => session.execute(`return document.querySelector('.react-flow__edge.selected') !== null;`))
+      .catch(async (e) => {
+        await shot(session, 'canvas-12-failed-edge-click');
+        throw e;
+      });
     await session.keys([{ type: DELETE }]);
     const cut = await session.until('the transition removed', async () => {
       const d = await doc();
@@ -255,6 +275,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     assert.equal(cut.States['Check stock'].End, true);
     await shot(session, 'canvas-12-transition-deleted');
 
+    step('4');
     // 4. Ctrl+D duplicates the selected state under a free name.
     await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
     await session.keys([{ down: CTRL }, { type: 'd' }, { up: CTRL }]);
@@ -268,6 +289,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     );
     await shot(session, 'canvas-13-duplicated');
 
+    step('5');
     // 5. Ctrl+C then Ctrl+V pastes another copy, numbered on.
     await session.keys([{ down: CTRL }, { type: 'c' }, { up: CTRL }, { down: CTRL }, { type: 'v' }, { up: CTRL }]);
     const pasted = await session.until('the pasted copy', async () => {
@@ -275,12 +297,43 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
       return d.States['Charge card 3'] ? d : null;
     });
     assert.deepEqual(pasted.States['Charge card 3'], copied.States['Charge card']);
+
+    step('6');
+    // 6. Shift-click selects several states; Delete removes them all.
+    await settled(session);
+    await session.clickAt(await centre(session, '.react-flow__node [aria-label="Charge card 2"] .state-name'));
+    await session.clickWith(SHIFT, await centre(session, '.react-flow__node [aria-label="Charge card 3"] .state-name'));
+    await session.until('two states selected', async () =>
+      (await session.execute(`return document.querySelectorAll('.react-flow__node .state.selected').length;`)) === 2,
+    );
+    await shot(session, 'canvas-14-two-selected');
+    await (await button(session, 'Delete')).click();
+    await session.until('both deleted', async () => {
+      const d = await doc();
+      return !d.States['Charge card 2'] && !d.States['Charge card 3'];
+    });
+
+    step('7');
+    // 7. From a Choice: the "rule" handle adds a rule, the "default" handle sets the default.
+    await settled(session);
+    const rule = await centre(session, '.react-flow__node [aria-label="In stock?"] .handle-rule');
+    await session.drag(rule, await centre(session, '.react-flow__node [aria-label="Payment failed"]'), { steps: 10 });
+    const ruled = await session.until('a second rule', async () => {
+      const d = await doc();
+      return d.States['In stock?'].Choices.length === 2 ? d : null;
+    });
+    assert.deepEqual(ruled.States['In stock?'].Choices[1], { Variable: '$.value', IsPresent: true, Next: 'Payment failed' });
+    await settled(session);
+    const fallback = await centre(session, '.react-flow__node [aria-label="In stock?"] .handle-default');
+    await session.drag(fallback, await centre(session, '.react-flow__node [aria-label="Charge card"]'), { steps: 10 });
+    await session.until('the default changed', async () => (await doc()).States['In stock?'].Default === 'Charge card');
+    await shot(session, 'canvas-15-choice-connected');
   } finally {
     await session.delete();
   }
 });
 
-test('a canvas change in a 200-state workflow: core edit and redraw timings', async () => {
+test('a canvas change in a 200-state workflow: core edit and redraw timings', { timeout: 120000 }, async () => {
   const states = {};
   for (let i = 0; i < 200; i++) states[`Step ${i}`] = i === 199 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `Step ${i + 1}` };
   const big = join(work, 'big-source.asl.json');

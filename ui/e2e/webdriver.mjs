@@ -80,6 +80,19 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /** Clicks at a viewport point while holding a key (e.g. Shift, '\uE008'). */
+  async clickWith(key, point) {
+    const move = { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y) };
+    const pause = { type: 'pause', duration: 0 };
+    await this.cmd('POST', '/actions', {
+      actions: [
+        { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, pause, pause, pause, { type: 'keyUp', value: key }] },
+        { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [pause, move, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, pause] },
+      ],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Waits until `check` returns a truthy value (retrying on errors too) and returns it. */
   async until(what, check, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;
