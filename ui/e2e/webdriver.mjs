@@ -1,6 +1,8 @@
 // A minimal W3C WebDriver client over fetch: just what the e2e tests use, no dependencies.
 
 const ELEMENT = 'element-6066-11e4-a52e-4f8d3b5c0a9e';
+/** Longest wait for one WebDriver command (starting the app included). */
+const COMMAND_TIMEOUT_MS = 60000;
 
 export class Session {
   constructor(base, id) {
@@ -139,10 +141,14 @@ export class Element {
 }
 
 async function call(base, method, path, body) {
+  // A command the driver never answers fails (naming itself) rather than hanging the test run.
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+  }).catch((e) => {
+    throw new Error(`${method} ${path}: ${e.name === 'TimeoutError' ? `no answer in ${COMMAND_TIMEOUT_MS / 1000} s` : e.message}`);
   });
   const json = await response.json().catch(() => ({}));
   if (!response.ok || (json.value && json.value.error)) {
