@@ -328,6 +328,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     await session.drag(fallback, await centre(session, '.react-flow__node [aria-label="Charge card"]'), { steps: 10 });
     await session.until('the default changed', async () => (await doc()).States['In stock?'].Default === 'Charge card');
     await shot(session, 'canvas-15-choice-connected');
+
   } finally {
     await session.delete();
   }
