@@ -58,15 +58,23 @@ export class Session {
    * Drags the mouse from one viewport point to another with the W3C actions API: press, move
    * in `steps` small moves (so mousemove fires along the way, as with a hand), release.
    */
-  async drag(from, to, { steps = 10, pauseMs = 40 } = {}) {
+  async drag(from, to, { steps = 10, pauseMs = 40, release = true } = {}) {
     const at = (x, y) => ({ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) });
     const actions = [at(from.x, from.y), { type: 'pause', duration: pauseMs }, { type: 'pointerDown', button: 0 }];
     for (let i = 1; i <= steps; i++) {
       actions.push(at(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps), { type: 'pause', duration: pauseMs });
     }
-    actions.push({ type: 'pointerUp', button: 0 });
+    if (release) actions.push({ type: 'pointerUp', button: 0 });
     await this.cmd('POST', '/actions', {
       actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+    if (release) await this.cmd('DELETE', '/actions');
+  }
+
+  /** Releases the mouse button held by `drag(..., { release: false })`. */
+  async release() {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerUp', button: 0 }] }],
     });
     await this.cmd('DELETE', '/actions');
   }

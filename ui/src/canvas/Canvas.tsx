@@ -81,7 +81,11 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
       const keep = new Set(ready ? want : prev.filter((n) => n.selected).map((n) => n.id));
       return flow.nodes.map((n) => (keep.has(n.id) ? { ...n, selected: true } : n));
     });
-    setSelectedEdges(new Set());
+    // A new analysis of the same document keeps the transitions selected (ids name their place).
+    setSelectedEdges((prev) => {
+      const kept = [...prev].filter((id) => flow.edges.some((e) => e.id === id));
+      return kept.length === prev.size ? prev : new Set(kept);
+    });
     setDragged(false);
   }, [flow, layoutSeq, setNodes]);
 
