@@ -12,6 +12,7 @@ fn main() {
         "template_text",
         "add_state",
         "change_state",
+        "check_jsonata",
         "run_setup",
         "run_save_input",
         "run_start",
@@ -25,6 +26,8 @@ fn main() {
         "load_pins",
         "save_pins",
         "export_diagram",
+        "run_mock_case",
+        "run_save_mock_case",
     ]);
     let attributes =
         tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(commands);

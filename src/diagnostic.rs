@@ -62,6 +62,10 @@ pub struct Diagnostic {
     /// What to do about it, when there is something useful to say.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hint: Option<String>,
+    /// Where inside the string value at `pointer` the problem is: a byte offset into the string
+    /// as decoded (a JSONata syntax error's place in its `{% %}` string), when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub offset: Option<usize>,
 }
 
 impl Diagnostic {
@@ -76,6 +80,7 @@ impl Diagnostic {
             pointer: pointer.into(),
             message: message.into(),
             hint: None,
+            offset: None,
         }
     }
 

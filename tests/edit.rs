@@ -319,3 +319,61 @@ fn edits_are_serialisable_data() {
     .unwrap();
     assert!(matches!(edit, Edit::AddState { after: None, .. }));
 }
+
+fn put(pointer: &str, value: serde_json::Value) -> Edit {
+    Edit::PutField { pointer: pointer.into(), value }
+}
+
+#[test]
+fn put_field_creates_missing_parents_and_nothing_else() {
+    check(
+        "existing member: same as SetField",
+        MACHINE,
+        put("/States/Charge/Retry/0/MaxAttempts", json!(3)),
+        &MACHINE.replace("\"MaxAttempts\": 1e1", "\"MaxAttempts\": 3"),
+    );
+    check(
+        "two missing levels become one new member",
+        MACHINE,
+        put("/States/Done/Parameters/Payload/id.$", json!("$.id")),
+        &MACHINE.replace(
+            "\"Type\": \"Succeed\"\n",
+            "\"Type\": \"Succeed\",\n      \"Parameters\": {\n        \"Payload\": {\n          \"id.$\": \"$.id\"\n        }\n      }\n",
+        ),
+    );
+    check(
+        "null is a value (ResultPath: null discards the result)",
+        MACHINE,
+        put("/States/Refund/ResultPath", json!(null)),
+        &MACHINE.replace(
+            "\"Refund\": {\"Type\": \"Fail\"}",
+            "\"Refund\": {\"Type\": \"Fail\", \"ResultPath\": null}",
+        ),
+    );
+    let doc = Document::parse(MACHINE).unwrap();
+    let err = apply(&doc, &put("/StartAt/x/y", json!(1))).unwrap_err();
+    assert_eq!(err, EditError::NotAContainer("/StartAt".into()));
+    assert!(matches!(apply(&doc, &put("", json!(1))), Err(EditError::BadPointer(_))));
+}
+
+#[test]
+fn clear_field_removes_when_present_and_is_a_no_op_otherwise() {
+    check(
+        "present",
+        MACHINE,
+        Edit::ClearField { pointer: "/States/Check/Default".into() },
+        &MACHINE.replace("      ],\n      \"Default\": \"Charge\"\n", "      ]\n"),
+    );
+    check(
+        "absent",
+        MACHINE,
+        Edit::ClearField { pointer: "/States/Check/TimeoutSeconds".into() },
+        MACHINE,
+    );
+    check("absent parent", MACHINE, Edit::ClearField { pointer: "/States/X/Y".into() }, MACHINE);
+    let doc = Document::parse(MACHINE).unwrap();
+    assert!(matches!(
+        apply(&doc, &Edit::ClearField { pointer: "".into() }),
+        Err(EditError::BadPointer(_))
+    ));
+}

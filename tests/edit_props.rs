@@ -1,4 +1,5 @@
-//! Edits checked against a reference: random SetField/RemoveField sequences on real definitions
+//! Edits checked against a reference: random SetField/RemoveField/PutField/ClearField sequences
+//! on real definitions
 //! written in several styles give exactly the value a plain JSON update gives, and replacing a
 //! value leaves every byte before and after it alone.
 
@@ -57,6 +58,35 @@ fn reference(value: &mut Value, edit: &Edit) {
                 _ => unreachable!("the test only adds to existing containers"),
             }
         }
+        Edit::PutField { pointer: at, value: new } => {
+            let tokens: Vec<String> = pointer::tokens(at).map(|t| t.into_owned()).collect();
+            let mut node = &mut *value;
+            for (i, token) in tokens.iter().enumerate() {
+                let last = i + 1 == tokens.len();
+                node = match node {
+                    Value::Object(m) if last => {
+                        m.insert(token.clone(), new.clone());
+                        return;
+                    }
+                    Value::Object(m) => m.entry(token.clone()).or_insert_with(|| json!({})),
+                    Value::Array(a) => {
+                        let index: usize = token.parse().unwrap();
+                        if last {
+                            a[index] = new.clone();
+                            return;
+                        }
+                        &mut a[index]
+                    }
+                    _ => unreachable!("the test only puts into containers"),
+                };
+            }
+            *node = new.clone();
+        }
+        Edit::ClearField { pointer: at } => {
+            if value.pointer(at).is_some() {
+                reference(value, &Edit::RemoveField { pointer: at.clone() });
+            }
+        }
         Edit::RemoveField { pointer: at } => {
             let (parent, last) = at.rsplit_once('/').unwrap();
             match value.pointer_mut(parent) {
@@ -79,7 +109,7 @@ proptest! {
     #[test]
     fn edits_match_the_reference(
         style in 0usize..3,
-        steps in prop::collection::vec((0u8..3, any::<prop::sample::Index>(), 0u8..6), 1..8),
+        steps in prop::collection::vec((0u8..5, any::<prop::sample::Index>(), 0u8..6), 1..8),
     ) {
         let mut doc = Document::parse(styles()[style].as_str()).unwrap();
         let mut expected = doc.value().clone();
@@ -93,6 +123,13 @@ proptest! {
             let edit = match op {
                 0 => Edit::SetField { pointer: at.clone(), value: new_value(kind) },
                 1 => Edit::RemoveField { pointer: at.clone() },
+                // Into an object, through members that do not exist yet.
+                3 => match doc.value().pointer(&at) {
+                    Some(Value::Object(_)) => Edit::PutField { pointer: format!("{at}/new/deeper"), value: new_value(kind) },
+                    _ => Edit::PutField { pointer: at.clone(), value: new_value(kind) },
+                },
+                // A member that may or may not be there.
+                4 => Edit::ClearField { pointer: if kind % 2 == 0 { at.clone() } else { format!("{at}/absent") } },
                 _ => match doc.value().pointer(&at) {
                     Some(Value::Object(_)) => Edit::SetField { pointer: format!("{at}/new~1key"), value: new_value(kind) },
                     Some(Value::Array(_)) => Edit::SetField { pointer: format!("{at}/-"), value: new_value(kind) },

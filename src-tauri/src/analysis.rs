@@ -9,7 +9,7 @@ use statewright::validate::{self, Options};
 
 use crate::ipc::{
     Analysis, Diagram, DiagramEdge, DiagramNode, Pin, Problem, ProblemSeverity, TextError,
-    TextPlace,
+    TextPlace, TextSpan,
 };
 
 /// Parses, lays out (leaving pinned states where they were put) and validates `text`.
@@ -33,6 +33,7 @@ pub fn analyze(text: &str, pins: &BTreeMap<String, Pin>) -> Analysis {
         .map(|d| {
             let at = d.pointer.as_deref().and_then(|p| doc.key_span(p)).map(|s| place(s.start));
             let node = d.pointer.as_deref().and_then(|p| enclosing_node(&diagram, p));
+            let span = d.pointer.as_deref().and_then(|p| exact_span(&doc, p, d.offset));
             Problem {
                 code: serde_json::to_value(d.code)
                     .ok()
@@ -47,6 +48,7 @@ pub fn analyze(text: &str, pins: &BTreeMap<String, Pin>) -> Analysis {
                 pointer: d.pointer,
                 node,
                 at,
+                span,
             }
         })
         .collect();
@@ -125,6 +127,25 @@ fn enclosing_node(diagram: &Diagram, pointer: &str) -> Option<String> {
         .map(|n| n.id.clone())
 }
 
+/// The text to mark for a problem at `pointer`: one character inside its string when the
+/// validator knows the place there (`offset`), else the key naming it, else its value when that
+/// is on one line (the first character of a longer one).
+fn exact_span(doc: &Document, pointer: &str, offset: Option<usize>) -> Option<TextSpan> {
+    let one_char = |p: Position| {
+        let len = doc.text()[p.offset..].chars().next().map_or(0, char::len_utf8);
+        TextSpan { start: place(p), end: place(doc.position(p.offset + len)) }
+    };
+    if let Some(at) = offset.and_then(|o| doc.position_in_string(pointer, o)) {
+        return Some(one_char(at));
+    }
+    let s = doc.key_span(pointer)?;
+    if s.start.line == s.end.line {
+        Some(TextSpan { start: place(s.start), end: place(s.end) })
+    } else {
+        Some(one_char(s.start))
+    }
+}
+
 fn place(p: Position) -> TextPlace {
     TextPlace { line: clamp(p.line), column: clamp(p.column) }
 }
@@ -195,6 +216,41 @@ mod tests {
         assert_eq!(missing.node.as_deref(), Some("/States/A"));
         assert_eq!(missing.severity, ProblemSeverity::Error);
         assert_eq!(missing.at.map(|a| a.line), Some(4));
+    }
+
+    #[test]
+    fn a_jsonata_syntax_error_is_marked_where_it_breaks() {
+        // Line 4 starts with an emoji state name: columns count characters, not bytes.
+        let text = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"😀\",\n  \"States\": {\n    \"😀\": {\"Type\": \"Pass\", \"End\": true,\n\"Output\": \"{% $states.input.a \\\"x\\\" ] %}\"}}}";
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
+        let p = problems
+            .iter()
+            .find(|p| p.code == "INVALID_JSONATA_EXPRESSION")
+            .unwrap_or_else(|| panic!("reported: {problems:?}"));
+        let span = p.span.expect("an exact place");
+        let line = text.lines().nth(span.start.line as usize - 1).unwrap();
+        let marked: String = line
+            .chars()
+            .skip(span.start.column as usize - 1)
+            .take((span.end.column - span.start.column) as usize)
+            .collect();
+        assert_eq!(span.start.line, 4);
+        assert!(marked == "\\" || marked == "\"" || marked == "]", "marked {marked:?} in {line}");
+        // A problem without a place inside a string marks its key.
+        let text = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}";
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
+        let p = problems.iter().find(|p| p.code == "MISSING_TRANSITION_TARGET").unwrap();
+        let s = p.span.unwrap();
+        let marked: String = text
+            .chars()
+            .skip(s.start.column as usize - 1)
+            .take((s.end.column - s.start.column) as usize)
+            .collect();
+        assert_eq!(marked, "\"Next\"");
     }
 
     #[test]

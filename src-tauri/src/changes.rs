@@ -4,7 +4,7 @@ use serde_json::Value;
 use statewright::asl::Document;
 use statewright::asl::edit::{self, Edit};
 
-use crate::ipc::{CommandError, ErrorCode, StateChange};
+use crate::ipc::{CommandError, ErrorCode, FieldEdit, StateChange};
 
 /// `text` with `change` applied; every byte the change does not need stays as written.
 pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
@@ -58,6 +58,17 @@ pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
             Edit::Batch { edits }
         }
         StateChange::Remove { pointer } => Edit::RemoveState { pointer: pointer.clone() },
+        StateChange::Fields { edits } => Edit::Batch {
+            edits: edits
+                .iter()
+                .map(|e| match e {
+                    FieldEdit::Set { pointer, value } => {
+                        Edit::PutField { pointer: pointer.clone(), value: value.clone() }
+                    }
+                    FieldEdit::Remove { pointer } => Edit::ClearField { pointer: pointer.clone() },
+                })
+                .collect(),
+        },
     };
     edit::apply(&doc, &edit)
         .map(|d| d.text().to_owned())
@@ -109,6 +120,33 @@ mod tests {
         let v = value(&apply(&ended, &back).expect("goes on"));
         assert_eq!(v["States"]["A"]["Next"], "B");
         assert!(v["States"]["A"].get("End").is_none());
+    }
+
+    #[test]
+    fn fields_set_and_remove_anywhere_keeping_the_rest() {
+        let change = StateChange::Fields {
+            edits: vec![
+                FieldEdit::Set {
+                    pointer: "/States/A/Parameters/Wait".into(),
+                    value: serde_json::json!(5),
+                },
+                FieldEdit::Remove { pointer: "/States/A/Next".into() },
+                FieldEdit::Set { pointer: "/States/A/End".into(), value: Value::Bool(true) },
+                FieldEdit::Remove { pointer: "/States/B/Comment".into() },
+            ],
+        };
+        let out = apply(TEXT, &change).expect("applies");
+        let v = value(&out);
+        assert_eq!(v["States"]["A"]["Parameters"]["Wait"], 5);
+        assert!(v["States"]["A"].get("Next").is_none());
+        assert!(out.ends_with("    \"B\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}\n"));
+        let bad = StateChange::Fields {
+            edits: vec![
+                FieldEdit::Set { pointer: "/States/A/Comment".into(), value: Value::Null },
+                FieldEdit::Set { pointer: "/StartAt/x".into(), value: Value::Null },
+            ],
+        };
+        assert_eq!(apply(TEXT, &bad).expect_err("not a container").code, ErrorCode::CannotEdit);
     }
 
     #[test]

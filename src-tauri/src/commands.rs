@@ -6,8 +6,8 @@ use std::path::Path;
 use tauri::State;
 
 use crate::ipc::{
-    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, OpenedFile, Pin, StateChange,
-    Template,
+    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, JsonataProblem, OpenedFile,
+    Pin, StateChange, Template,
 };
 use crate::workspace::Workspace;
 
@@ -83,4 +83,9 @@ pub fn export_diagram(
     format: ImageFormat,
 ) -> Result<(), CommandError> {
     crate::export::save(text, &pins, Path::new(path), format)
+}
+
+#[tauri::command]
+pub fn check_jsonata(field: &str) -> Option<JsonataProblem> {
+    crate::expressions::check(field)
 }

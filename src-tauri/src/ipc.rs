@@ -80,11 +80,20 @@ pub struct DiagramEdge {
     pub source: String,
 }
 
-/// One-based line and column in the text.
+/// One-based line and column in the text. The column counts characters (Unicode scalar
+/// values), not bytes and not UTF-16 units: the UI converts (an emoji is one column here, two
+/// units in the editor).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TextPlace {
     pub line: u32,
     pub column: u32,
+}
+
+/// A stretch of text, from `start` up to (not including) `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TextSpan {
+    pub start: TextPlace,
+    pub end: TextPlace,
 }
 
 /// One problem the validator found, in plain words.
@@ -101,6 +110,9 @@ pub struct Problem {
     pub node: Option<String>,
     /// Where in the text.
     pub at: Option<TextPlace>,
+    /// The exact text to mark in the editor: inside a JSONata expression, the character where
+    /// it stops making sense; otherwise the key (or the value, on one line) the problem is about.
+    pub span: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -122,6 +134,33 @@ pub enum StateChange {
     GoTo { pointer: String, target: Option<String> },
     /// Deletes the state (transitions to it are left for the validator to report).
     Remove { pointer: String },
+    /// Sets or removes fields anywhere in the definition, in order, all or nothing: the
+    /// inspector's forms write every field through this one change.
+    Fields { edits: Vec<FieldEdit> },
+}
+
+/// One field written by a form, at an RFC 6901 pointer (`/States/Pay/TimeoutSeconds`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum FieldEdit {
+    /// Sets the field to a JSON value (`null` included), creating missing parent objects.
+    Set {
+        pointer: String,
+        #[ts(type = "unknown")]
+        value: serde_json::Value,
+    },
+    /// Removes the field if it is there.
+    Remove { pointer: String },
+}
+
+/// Why a JSONata expression (`{% ... %}`) does not parse, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JsonataProblem {
+    /// The parser's message.
+    pub message: String,
+    /// Where the problem is, in UTF-16 code units from the start of the whole `{% %}` string
+    /// (as JavaScript counts), so the field can put the caret there.
+    pub offset: u32,
 }
 
 /// A gesture on the canvas, made as one lossless edit (see `crate::canvas`).
@@ -245,6 +284,7 @@ pub fn typescript() -> String {
         DiagramNode::decl(),
         DiagramEdge::decl(),
         TextPlace::decl(),
+        TextSpan::decl(),
         Problem::decl(),
         ProblemSeverity::decl(),
         StateChange::decl(),
@@ -255,6 +295,8 @@ pub fn typescript() -> String {
         CanvasResult::decl(),
         Pin::decl(),
         ImageFormat::decl(),
+        FieldEdit::decl(),
+        JsonataProblem::decl(),
         Template::decl(),
         CommandError::decl(),
         ErrorCode::decl(),

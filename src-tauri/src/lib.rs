@@ -2,15 +2,16 @@
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` are
 //! one-line adapters; `analysis`, `canvas` (drag-and-drop gestures), `changes`, `export`
-//! (pictures), `files`, `insert`, `recent`, `run` (executions for the run panel), `sidecar`
-//! (hand-placed states), `templates` and `workspace` hold the little
-//! logic the shell has, all testable without a window.
+//! (pictures), `expressions` (JSONata fields checked as typed), `files`, `insert`, `recent`,
+//! `run` (executions for the run panel), `sidecar` (hand-placed states), `templates` and
+//! `workspace` hold the little logic the shell has, all testable without a window.
 
 pub mod analysis;
 pub mod canvas;
 pub mod changes;
 pub mod commands;
 pub mod export;
+pub mod expressions;
 pub mod files;
 pub mod insert;
 pub mod ipc;
@@ -54,11 +55,14 @@ pub fn run() -> ExitCode {
             run_commands::run_history,
             run_commands::run_export_history,
             run_commands::run_save_test_case,
+            run_commands::run_mock_case,
+            run_commands::run_save_mock_case,
             commands::change_state,
             commands::canvas_change,
             commands::load_pins,
             commands::save_pins,
             commands::export_diagram,
+            commands::check_jsonata,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

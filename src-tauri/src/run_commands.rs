@@ -4,12 +4,13 @@
 use tauri::{AppHandle, Emitter, State};
 
 use crate::ipc::CommandError;
+use crate::run::mocks::{self, MockedState};
 use crate::run::types::{BATCH_EVENT, RunAction, RunRequest, RunSetup, TaskAnswer};
 use crate::run::{Runs, files};
 
 #[tauri::command]
-pub fn run_setup(path: &str) -> RunSetup {
-    files::setup(path)
+pub fn run_setup(path: &str, mocks: Option<&str>) -> RunSetup {
+    files::setup(path, mocks)
 }
 
 #[tauri::command]
@@ -65,4 +66,23 @@ pub fn run_save_test_case(
     case: &str,
 ) -> Result<(), CommandError> {
     runs.save_test_case(mocks_path, tests_path, case)
+}
+
+#[tauri::command]
+pub fn run_mock_case(
+    path: &str,
+    mocks: Option<&str>,
+    case: &str,
+) -> Result<Vec<MockedState>, CommandError> {
+    mocks::mock_case(path, mocks, case)
+}
+
+#[tauri::command]
+pub fn run_save_mock_case(
+    path: &str,
+    mocks: Option<&str>,
+    case: &str,
+    states: Vec<MockedState>,
+) -> Result<(), CommandError> {
+    mocks::save_mock_case(path, mocks, case, &states)
 }

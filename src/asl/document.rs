@@ -123,6 +123,19 @@ impl Document {
         Position { offset, line, column }
     }
 
+    /// The place of byte `decoded` of the string value at `pointer`, counted in the string as
+    /// decoded (escapes such as `\"` or `\u00e9` resolved): where a problem found inside the
+    /// string is in the text. `None` when the value is not a string; clamped to its end.
+    pub fn position_in_string(&self, pointer: &str, decoded: usize) -> Option<Position> {
+        let node = self.find(pointer)?;
+        let (start, end) = node.value;
+        let raw = self.text.get(start..end)?;
+        if !raw.starts_with('"') || raw.len() < 2 {
+            return None;
+        }
+        Some(self.position(start + raw_offset(&raw[1..raw.len() - 1], decoded) + 1))
+    }
+
     /// The text of one line (one-based), without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         line_text(&self.text, &self.line_starts, line)
@@ -199,6 +212,46 @@ fn walk(value: &ast::Value<'_>, at: String, key: Option<(usize, usize)>, index: 
     index.nodes.push(Located { pointer: at, value: range, key });
 }
 
+/// The byte offset in the raw JSON string body `raw` (between its quotes) of byte `decoded` of
+/// its decoded text.
+fn raw_offset(raw: &str, decoded: usize) -> usize {
+    let bytes = raw.as_bytes();
+    let (mut r, mut d) = (0, 0);
+    while r < bytes.len() && d < decoded {
+        if bytes[r] != b'\\' {
+            r += 1;
+            d += 1;
+            continue;
+        }
+        match bytes.get(r + 1) {
+            Some(b'u') => {
+                let unit =
+                    |at: usize| raw.get(at..at + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                let first = unit(r + 2).unwrap_or(0);
+                let pair = (0xD800..0xDC00).contains(&first)
+                    && raw.get(r + 6..r + 8) == Some("\\u")
+                    && unit(r + 8).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+                if pair {
+                    r += 12;
+                    d += 4;
+                } else {
+                    r += 6;
+                    d += char::from_u32(first).map_or(3, char::len_utf8);
+                }
+            }
+            _ => {
+                r += 2;
+                d += 1;
+            }
+        }
+    }
+    let mut r = r.min(raw.len());
+    while !raw.is_char_boundary(r) {
+        r -= 1;
+    }
+    r
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
@@ -237,6 +290,29 @@ fn plain_json_error(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_inside_strings_follow_escapes_and_count_characters() {
+        // "😀\"é😀b": a quote escape, a \u escape, a surrogate pair, then b.
+        let text = "{\"x\": \"😀\\\"\\u00e9\\ud83d\\ude00b\"}";
+        let doc = Document::parse(text).unwrap();
+        let value = doc.value()["x"].as_str().unwrap().to_string();
+        assert_eq!(value, "😀\"é😀b");
+        let b = value.find('b').unwrap();
+        let at = doc.position_in_string("/x", b).unwrap();
+        assert_eq!(&text[at.offset..at.offset + 1], "b");
+        // Columns count characters: `{"x": "` is 7, then 😀 is one, the escapes 2 + 6 + 12.
+        assert_eq!(at.column, 8 + 1 + 2 + 6 + 12);
+        assert_eq!(doc.position_in_string("/x", 0).unwrap().column, 8);
+        assert_eq!(doc.position_in_string("/x", 999).unwrap().offset, text.len() - 2);
+        assert_eq!(
+            doc.position_in_string("/x", 1),
+            doc.position_in_string("/x", 0),
+            "mid-character"
+        );
+        assert!(Document::parse("{\"x\": 1}").unwrap().position_in_string("/x", 0).is_none());
+        assert!(doc.position_in_string("/nope", 0).is_none());
+    }
 
     #[test]
     fn locates_members_and_reports_duplicates() {

@@ -38,6 +38,12 @@ pub enum Edit {
     SetField { pointer: String, value: Value },
     /// Removes the member or array element at `pointer`.
     RemoveField { pointer: String },
+    /// Sets the value at `pointer` like [`Edit::SetField`], first creating the missing objects
+    /// on the way (`/States/A/Parameters/FunctionName` when `Parameters` is not there yet).
+    /// The inspector's one generic change: a form field writes its value wherever it lives.
+    PutField { pointer: String, value: Value },
+    /// Removes the member at `pointer` when there is one; when there is none, nothing changes.
+    ClearField { pointer: String },
     /// Moves state `name` from one `States` object to another (or within one, to reorder),
     /// keeping its text, re-indented for its new depth.
     MoveState {
@@ -86,7 +92,9 @@ impl Edit {
             Edit::RenameState { pointer, .. }
             | Edit::RemoveState { pointer }
             | Edit::SetField { pointer, .. }
-            | Edit::RemoveField { pointer } => vec![pointer],
+            | Edit::RemoveField { pointer }
+            | Edit::PutField { pointer, .. }
+            | Edit::ClearField { pointer } => vec![pointer],
             Edit::AddState { container_pointer, .. } => vec![container_pointer],
             Edit::MoveState { from_container, to_container, .. } => {
                 vec![from_container, to_container]
@@ -103,6 +111,14 @@ fn apply_text(text: &str, edit: &Edit) -> Result<String, EditError> {
     match edit {
         Edit::SetField { pointer, value } => set(text, pointer, value),
         Edit::RemoveField { pointer } => remove(text, pointer),
+        Edit::PutField { pointer, value } => put(text, pointer, value),
+        Edit::ClearField { pointer } => {
+            split_last(pointer)?;
+            match remove(text, pointer) {
+                Err(EditError::NotFound(_)) => Ok(text.to_string()),
+                done => done,
+            }
+        }
         Edit::RemoveState { pointer } => {
             let (container, _) = split_last(pointer)?;
             states_entries(text, &container)?;
@@ -321,6 +337,29 @@ fn set(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
             Ok(splice::apply(text, vec![Splice { start, end, text: new }]))
         }
     }
+}
+
+/// Sets `value` at `at`, creating the missing parent objects: the deepest existing ancestor
+/// receives one new member holding the rest of the path as nested objects.
+fn put(text: &str, at: &str, value: &Value) -> Result<String, EditError> {
+    split_last(at)?;
+    let root = splice::parse(text).map_err(|m| missing(m, at))?;
+    let tokens: Vec<String> = pointer::tokens(at).map(|t| t.into_owned()).collect();
+    let prefix = |n: usize| tokens[..n].iter().fold(String::new(), |p, t| pointer::join(&p, t));
+    // The longest prefix of the pointer that names an existing node.
+    let existing =
+        (0..=tokens.len()).rev().find(|&n| splice::find(&root, &prefix(n)).is_ok()).unwrap_or(0);
+    if existing + 1 >= tokens.len() {
+        return set(text, at, value);
+    }
+    let parent = prefix(existing);
+    if !matches!(splice::find(&root, &parent), Ok(jsonc_parser::ast::Value::Object(_))) {
+        return Err(EditError::NotAContainer(parent));
+    }
+    let nested = tokens[existing + 1..].iter().rev().fold(value.clone(), |inner, token| {
+        Value::Object(std::iter::once((token.clone(), inner)).collect())
+    });
+    set(text, &prefix(existing + 1), &nested)
 }
 
 /// Equal JSON, with numbers compared by value: the designer runs in JavaScript, where `2.0` and

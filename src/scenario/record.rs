@@ -166,12 +166,27 @@ pub fn add_to_mock_config(
     case: &str,
     recording: &Recording,
 ) -> Result<String, String> {
+    let responses: Vec<(String, Value)> =
+        recording.answers.iter().map(|(state, answers)| (state.clone(), ranges(answers))).collect();
+    set_test_case(text, machine, case, &responses)
+}
+
+/// Sets test case `case` of `machine` in a mock configuration text (`None` for a new file) to
+/// `responses`: per state, its response object (`{"0": {"Return": ...}, "1-3": {"Throw": ...}}`),
+/// written as `<case>.<state>` (numbered when that name is used by another test case). Other
+/// test cases and responses stay as written. Returns the new text.
+pub fn set_test_case(
+    text: Option<&str>,
+    machine: &str,
+    case: &str,
+    responses: &[(String, Value)],
+) -> Result<String, String> {
     let mut doc = parse(text, "{\n  \"StateMachines\": {},\n  \"MockedResponses\": {}\n}\n")?;
     if !doc.value().is_object() {
         return Err("a mock configuration must be a JSON object".into());
     }
     let mut states = Map::new();
-    for (state, answers) in &recording.answers {
+    for (state, response) in responses {
         let base = format!("{case}.{state}");
         let mut name = base.clone();
         let mut n = 2;
@@ -180,7 +195,7 @@ pub fn add_to_mock_config(
             n += 1;
         }
         let at = pointer::join("/MockedResponses", &name);
-        doc = set_deep(&doc, &at, ranges(answers))?;
+        doc = set_deep(&doc, &at, response.clone())?;
         states.insert(state.clone(), Value::String(name));
     }
     let at =

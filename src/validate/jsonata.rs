@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::{Ctx, at, kind};
+use super::{Ctx, at};
 use crate::diagnostic::Code;
 
 /// Where an expression sits, which decides what `$states` offers.
@@ -27,15 +27,7 @@ pub(crate) fn is_expression(value: &Value) -> bool {
 
 /// JSONata `Assign`: an object of variable names to values (expressions allowed at any depth).
 pub(crate) fn check_assign(value: &Value, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
-    if !value.is_object() {
-        cx.error(
-            Code::InvalidFieldValue,
-            ptr,
-            format!(
-                "'Assign' must be an object of variable names and values, not {}.",
-                kind(value)
-            ),
-        );
+    if !super::assign_is_object(value, ptr, cx) {
         return;
     }
     check_value(value, ptr, scope, cx);
@@ -71,16 +63,24 @@ pub(crate) fn check_value(value: &Value, ptr: &str, scope: Scope, cx: &mut Ctx<'
 
 fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
     if let Err(e) = crate::jsonata::parse(body) {
-        report_syntax(&e.message, ptr, cx);
+        // The body starts after the string's "{%".
+        report_syntax(&e.message, ptr, cx).offset = Some(2 + e.position.min(body.len()));
         return;
     }
     // The expression parses; look at its variables for what Step Functions adds or removes.
-    let Ok(tokens) = tokenize(body) else { return };
+    let Ok((tokens, starts)) = tokens_at(body) else { return };
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Var(name) = t else { continue };
+        // The body starts after the string's "{%".
+        let offset = Some(2 + starts[i]);
         if name == "$$" {
-            cx.error(Code::InvalidJsonataExpression, ptr, "'$$' is not available in Step Functions JSONata expressions.")
-                .hint = Some("Use $states.input for the state's input and $states.context for the execution context.".into());
+            let d = cx.error(
+                Code::InvalidJsonataExpression,
+                ptr,
+                "'$$' is not available in Step Functions JSONata expressions.",
+            );
+            d.hint = Some("Use $states.input for the state's input and $states.context for the execution context.".into());
+            d.offset = offset;
             return;
         }
         if name == "$states"
@@ -88,22 +88,32 @@ fn check_expression(body: &str, ptr: &str, scope: Scope, cx: &mut Ctx<'_>) {
             && matches!(tokens.get(i + 1), Some(Tok::Op(".")))
             && matches!(tokens.get(i + 2), Some(Tok::Name(n)) if n == "errorOutput")
         {
-            cx.error(Code::UnsupportedJsonataExpression, ptr, "Field '$states.errorOutput' does not exist here.")
-                .hint = Some("$states.errorOutput (the error being handled) only exists in a Catch entry's Output and Assign.".into());
+            let d = cx.error(
+                Code::UnsupportedJsonataExpression,
+                ptr,
+                "Field '$states.errorOutput' does not exist here.",
+            );
+            d.hint = Some("$states.errorOutput (the error being handled) only exists in a Catch entry's Output and Assign.".into());
+            d.offset = offset;
             return;
         }
     }
 }
 
-fn report_syntax(e: &str, ptr: &str, cx: &mut Ctx<'_>) {
+fn report_syntax<'c>(
+    e: &str,
+    ptr: &str,
+    cx: &'c mut Ctx<'_>,
+) -> &'c mut crate::diagnostic::Diagnostic {
     let plain = plain_message(e);
     let plain = plain.trim_end_matches('.');
-    cx.error(
+    let d = cx.error(
         Code::InvalidJsonataExpression,
         ptr,
         format!("This JSONata expression cannot be read: {plain}."),
-    )
-    .hint = Some("Check brackets, quotes and operators between {% and %}.".into());
+    );
+    d.hint = Some("Check brackets, quotes and operators between {% and %}.".into());
+    d
 }
 
 /// The parser's message as AWS words it: no `S0202:` code, symbols instead of token names
@@ -155,9 +165,11 @@ const OPERATORS: &[&str] = &[
     "@", "#", ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
 ];
 
-fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
+/// The tokens of `s` and where each starts (a byte offset into `s`).
+fn tokens_at(s: &str) -> Result<(Vec<Tok>, Vec<usize>), String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut i = 0;
     // A '/' starts a regular expression where an operand is expected.
     let operand_expected = |out: &Vec<Tok>| match out.last() {
@@ -198,6 +210,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|c| matches!(c, 'i' | 'm')) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Regex);
             i = j;
             continue;
@@ -234,6 +247,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                     Some(_) => j += 1,
                 }
             }
+            starts.push(i);
             out.push(Tok::Str);
             i = j + 1;
             continue;
@@ -243,6 +257,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                 return Err("Quoted property name must be terminated with a backquote (`)".into());
             };
             let name: String = chars[i + 1..i + 1 + len].iter().collect();
+            starts.push(i);
             out.push(Tok::Name(name));
             i += len + 2;
             continue;
@@ -270,6 +285,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                     }
                 }
             }
+            starts.push(i);
             out.push(Tok::Num);
             i = j;
             continue;
@@ -279,6 +295,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             chars.get(i..i + len).is_some_and(|w| w.iter().copied().eq(op.chars()))
         }) {
             // `..` directly before a digit is still a range; `.5` is not a JSONata number.
+            starts.push(i);
             out.push(Tok::Op(op));
             i += op.chars().count();
             continue;
@@ -288,6 +305,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
         if c == '$' {
             let mut j = i + 1;
             if chars.get(j) == Some(&'$') {
+                starts.push(i);
                 out.push(Tok::Var("$$".into()));
                 i = j + 1;
                 continue;
@@ -295,6 +313,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|&c| is_name_char(c)) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Var(chars[i..j].iter().collect()));
             i = j;
             continue;
@@ -304,14 +323,19 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while chars.get(j).is_some_and(|&c| is_name_char(c)) {
                 j += 1;
             }
+            starts.push(i);
             out.push(Tok::Name(chars[i..j].iter().collect()));
             i = j;
             continue;
         }
         return Err(format!("Unknown operator: \"{c}\""));
     }
+    starts.push(i);
     out.push(Tok::End);
-    Ok(out)
+    // Character indexes to byte offsets.
+    let bytes: Vec<usize> = s.char_indices().map(|(b, _)| b).chain([s.len()]).collect();
+    let starts = starts.into_iter().map(|c| bytes.get(c).copied().unwrap_or(s.len())).collect();
+    Ok((out, starts))
 }
 
 #[cfg(test)]
@@ -347,6 +371,43 @@ mod tests {
     }
 
     #[test]
+    fn syntax_errors_carry_their_place_in_the_string() {
+        let text = r#"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.a ] + 1 %}", "End": true}}}"#;
+        let doc = crate::asl::Document::parse(text).unwrap();
+        let found = crate::validate::validate(&doc, &crate::validate::Options::default());
+        let d = found
+            .iter()
+            .find(|d| d.code == Code::InvalidJsonataExpression)
+            .unwrap_or_else(|| panic!("reported: {found:?}"));
+        let string = "{% $states.input.a ] + 1 %}";
+        let at = d.offset.expect("a place inside the string");
+        assert_eq!(&string[at..at + 1], "]", "{d:?}");
+        for (string, code, at) in [
+            ("{% 'é' & $$.Execution.Id %}", Code::InvalidJsonataExpression, "$$"),
+            ("{% /* é */ $states.errorOutput %}", Code::UnsupportedJsonataExpression, "$states"),
+        ] {
+            let text = format!(
+                r#"{{"QueryLanguage": "JSONata", "StartAt": "A", "States": {{"A": {{"Type": "Pass", "Output": "{string}", "End": true}}}}}}"#
+            );
+            let doc = crate::asl::Document::parse(text).unwrap();
+            let found = crate::validate::validate(&doc, &crate::validate::Options::default());
+            let d = found
+                .iter()
+                .find(|d| d.code == code)
+                .unwrap_or_else(|| panic!("reported: {found:?}"));
+            let offset = d.offset.expect("a place inside the string");
+            assert!(string[offset..].starts_with(at), "{string} at {offset}");
+        }
+        // Problems found elsewhere have no place inside a string.
+        assert!(
+            found
+                .iter()
+                .filter(|d| d.code != Code::InvalidJsonataExpression)
+                .all(|d| d.offset.is_none())
+        );
+    }
+
+    #[test]
     fn parser_messages_read_like_aws() {
         assert_eq!(
             plain_message("S0202: Expected RightBracket, got Comma."),
@@ -362,8 +423,9 @@ mod tests {
     #[test]
     fn finds_step_functions_variables() {
         let vars = |body: &str| -> Vec<String> {
-            tokenize(body)
+            tokens_at(body)
                 .unwrap()
+                .0
                 .into_iter()
                 .filter_map(|t| if let Tok::Var(v) = t { Some(v) } else { None })
                 .collect()

@@ -146,5 +146,20 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// `Assign` is an object of variable names in both query languages; reports it when it is not.
+fn assign_is_object(value: &Value, ptr: &str, cx: &mut Ctx<'_>) -> bool {
+    if !value.is_object() {
+        cx.error(
+            crate::diagnostic::Code::InvalidFieldValue,
+            ptr,
+            format!(
+                "'Assign' must be an object of variable names and values, not {}.",
+                kind(value)
+            ),
+        );
+    }
+    value.is_object()
+}
+
 #[cfg(test)]
 mod tests;

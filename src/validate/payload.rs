@@ -22,15 +22,7 @@ pub(crate) fn check_template_field(value: &Value, ptr: &str, _key: &str, cx: &mu
 
 /// JSONPath `Assign`: an object whose `.$` fields are paths or intrinsic calls.
 pub(crate) fn check_assign(value: &Value, ptr: &str, cx: &mut Ctx<'_>) {
-    if !value.is_object() {
-        cx.error(
-            Code::InvalidFieldValue,
-            ptr,
-            format!(
-                "'Assign' must be an object of variable names and values, not {}.",
-                kind(value)
-            ),
-        );
+    if !super::assign_is_object(value, ptr, cx) {
         return;
     }
     check_template(value, ptr, cx);

@@ -2,112 +2,14 @@
 // breakpoints and Step, Map iterations, a callback answered from the panel, and how the UI keeps
 // up with a 10,000-item Map (numbers written to artifacts/run-perf.json).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { Session } from './webdriver.mjs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { artifacts, button, choose, endText, launch, open, repo, setText, shot, statuses, useDriver, work } from './runApp.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
-const artifacts = join(here, 'artifacts');
-const examples = join(repo, 'examples');
 const bench = process.env.STATEWRIGHT_BENCH ?? resolve(repo, '../shared/bench/map_pass.asl.json');
 
-let driver;
-let base;
-const work = mkdtempSync(join(tmpdir(), 'statewright-run-e2e-'));
-
-before(async () => {
-  assert.ok(existsSync(app), `the app is not built at ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/status`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-});
-
-after(() => driver?.kill());
-
-/** Copies examples/<name>.* into a fresh folder (with `edit` applied to the mocks) and opens it. */
-async function launch(name, { mocks, input } = {}) {
-  const dir = mkdtempSync(join(work, `${name}-`));
-  const file = join(dir, `${name}.asl.json`);
-  copyFileSync(join(examples, `${name}.asl.json`), file);
-  for (const suffix of ['.mocks.json', '.input.json']) {
-    if (existsSync(join(examples, `${name}${suffix}`))) copyFileSync(join(examples, `${name}${suffix}`), join(dir, `${name}${suffix}`));
-  }
-  if (mocks) writeFileSync(join(dir, `${name}.mocks.json`), JSON.stringify(mocks(JSON.parse(readFileSync(join(examples, `${name}.mocks.json`), 'utf8')))));
-  if (input !== undefined) writeFileSync(join(dir, `${name}.input.json`), input);
-  return open(file);
-}
-
-async function open(file) {
-  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
-  // The shared test machine can be very loaded: wait up to 90 s for anything the app shows.
-  const until = session.until.bind(session);
-  session.until = (what, check, ms) => until(what, check, ms ?? 90000);
-  try {
-    await session.until('the diagram', async () => (await session.execute(`return document.querySelectorAll('.react-flow__node [data-status]').length;`)) > 0);
-    await session.until('the execution input', async () => (await session.execute(`return document.querySelector('textarea[aria-label="Execution input"]').value;`)) !== '{}');
-  } catch (e) {
-    await shot(session, 'run-failed-launch').catch(() => undefined);
-    await session.delete();
-    throw e;
-  }
-  return { session, file };
-}
-
-async function shot(session, name) {
-  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
-}
-
-async function button(session, name) {
-  for (const b of await session.findAll('button')) {
-    const label = (await b.attribute('aria-label')) ?? (await b.text());
-    if (label?.trim() === name) return b;
-  }
-  throw new Error(`no button named ${name}`);
-}
-
-const statuses = (session) =>
-  session.execute(
-    `return Object.fromEntries([...document.querySelectorAll('.react-flow__node [data-status]')].map(e => [e.getAttribute('aria-label'), e.dataset.status]));`,
-  );
-
-async function choose(session, label, value) {
-  await session.execute(
-    `const s = document.querySelector('select[aria-label="' + arguments[0] + '"]'); s.value = arguments[1]; s.dispatchEvent(new Event('change', {bubbles: true})); return s.value;`,
-    [label, value],
-  );
-}
-
-async function setText(session, css, value) {
-  await session.execute(
-    `const el = document.querySelector(arguments[0]);
-     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(el, arguments[1]);
-     el.dispatchEvent(new Event('input', {bubbles: true}));`,
-    [css, value],
-  );
-}
-
-const endText = (session) => session.execute(`return document.querySelector('.run-end')?.textContent ?? '';`);
+useDriver();
 
 test('the order example runs to success with its HappyPath mocks', async () => {
   const { session } = await launch('order-processing');
@@ -281,14 +183,3 @@ test('a 10,000-item Map runs with the UI answering clicks', async (t) => {
     await session.delete();
   }
 });
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-    srv.on('error', reject);
-  });
-}

@@ -10,6 +10,7 @@ import { CodePane, type CursorRequest } from './code/CodePane';
 import { describeFailure, ipc } from './ipc/client';
 import type { Problem, StateChange, Template } from './ipc/bindings';
 import { Inspector, atPointer } from './panels/Inspector';
+import { stateNames } from './panels/inspector/names';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
@@ -188,7 +189,8 @@ export function App() {
       setSelected(p.node);
       setFocus((f) => ({ id: p.node!, seq: (f?.seq ?? 0) + 1 }));
     }
-    if (p.at) setCursor((c) => ({ line: p.at!.line, column: p.at!.column, seq: (c?.seq ?? 0) + 1 }));
+    const place = p.span?.start ?? p.at;
+    if (place) setCursor((c) => ({ line: place.line, column: place.column, seq: (c?.seq ?? 0) + 1 }));
   }, []);
 
   const addState = useCallback(
@@ -287,14 +289,6 @@ export function App() {
           />
           </RunView.Provider>
         </ReactFlowProvider>
-        {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
-          <Inspector
-            node={selectedNode}
-            state={selectedState && typeof selectedState === 'object' ? (selectedState as Record<string, unknown>) : null}
-            siblings={siblings}
-            onChange={(c) => void changeState(c)}
-          />
-        )}
         <ProblemsPanel
           problems={d.problems}
           parseError={d.parseError}
@@ -305,14 +299,28 @@ export function App() {
           }
         />
       </main>
-      <section className="code" aria-labelledby="code-title">
-        <h2 id="code-title">
-          ASL JSON
-          {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
-        </h2>
-        <CodePane text={d.text} onChange={d.edit} error={d.parseError} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
-      </section>
-      <RunPanel run={run} selectedState={selectedNode?.name ?? null} />
+      <div className="side">
+        {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
+          <Inspector
+            node={selectedNode}
+            state={selectedState && typeof selectedState === 'object' ? (selectedState as Record<string, unknown>) : null}
+            siblings={siblings}
+            root={parsed}
+            problems={d.problems.filter((p) => p.pointer?.startsWith(`${selectedNode.id}/`) || p.pointer === selectedNode.id)}
+            sampleInput={run.input}
+            allNames={stateNames(parsed)}
+            onChange={(c) => void changeState(c)}
+          />
+        )}
+        <section className="code" aria-labelledby="code-title">
+          <h2 id="code-title">
+            ASL JSON
+            {selectedNode && <span className="code-sub"> — {selectedNode.name}</span>}
+          </h2>
+          <CodePane text={d.text} onChange={d.edit} error={d.parseError} problems={d.problems} cursor={cursor} onUndo={d.undo} onRedo={d.redo} />
+        </section>
+      </div>
+      <RunPanel run={run} selectedState={selectedNode?.name ?? null} definition={parsed} />
       <footer className="status" role="status">
         {status}
       </footer>

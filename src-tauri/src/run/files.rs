@@ -18,8 +18,16 @@ pub fn beside(path: &str, suffix: &str) -> PathBuf {
     p.with_file_name(format!("{stem}{suffix}"))
 }
 
-/// What the run panel offers for the workflow at `path`.
-pub fn setup(path: &str) -> RunSetup {
+/// The mock configuration the run panel uses: the one chosen, else `<stem>.mocks.json`.
+pub fn mocks_file(path: &str, chosen: Option<&str>) -> PathBuf {
+    chosen
+        .filter(|c| !c.trim().is_empty())
+        .map_or_else(|| beside(path, ".mocks.json"), PathBuf::from)
+}
+
+/// What the run panel offers for the workflow at `path`, with the mock configuration `mocks`
+/// (default: `<stem>.mocks.json` beside it).
+pub fn setup(path: &str, mocks: Option<&str>) -> RunSetup {
     let input = std::fs::read_to_string(beside(path, ".input.json")).ok();
     let named_inputs = named(path)
         .into_iter()
@@ -28,7 +36,7 @@ pub fn setup(path: &str) -> RunSetup {
             text: serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into()),
         })
         .collect();
-    let mocks = beside(path, ".mocks.json");
+    let mocks = mocks_file(path, mocks);
     let (mut test_cases, mut mocks_problem) = (Vec::new(), None);
     let mocks_path = mocks.exists().then(|| mocks.to_string_lossy().into_owned());
     if mocks_path.is_some() {

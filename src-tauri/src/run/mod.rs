@@ -9,6 +9,7 @@
 
 pub mod board;
 pub mod files;
+pub mod mocks;
 pub mod types;
 
 use std::path::{Path, PathBuf};

@@ -109,7 +109,7 @@ fn setup_reads_the_files_beside_the_workflow() {
     let wf = dir.path().join("flow.asl.json");
     std::fs::write(&wf, ORDER).expect("write");
     let path = wf.to_string_lossy().into_owned();
-    let s = files::setup(&path);
+    let s = files::setup(&path, None);
     assert_eq!((s.input, s.mocks_path, s.test_cases.len()), (None, None, 0));
     std::fs::write(dir.path().join("flow.input.json"), "{\"a\": 1}").expect("write");
     std::fs::write(
@@ -119,7 +119,7 @@ fn setup_reads_the_files_beside_the_workflow() {
     .expect("write");
     files::save_input(&path, "big order", "{\"n\": 99}").expect("saves");
     assert_eq!(files::save_input(&path, "x", "{").expect_err("bad").code, ErrorCode::BadInput);
-    let s = files::setup(&path);
+    let s = files::setup(&path, None);
     assert_eq!(s.input.as_deref(), Some("{\"a\": 1}"));
     assert_eq!(s.test_cases, vec!["HappyPath".to_string(), "Sad".to_string()]);
     assert_eq!(s.named_inputs.len(), 1);

@@ -210,5 +210,8 @@ pub fn decls() -> Vec<String> {
         WaitingTask::decl(),
         RunEnd::decl(),
         RunBatch::decl(),
+        super::mocks::MockReply::decl(),
+        super::mocks::MockEntry::decl(),
+        super::mocks::MockedState::decl(),
     ]
 }

@@ -18,7 +18,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram, DropPlace, LinkKind } from '../ipc/bindings';
 import { PALETTE_DRAG, PALETTE_DROP, type PaletteDrag } from '../panels/usePaletteDrag';
-import { edgeKey, useRunView } from '../run/RunView';
+import { takenEdge, useRunView } from '../run/RunView';
 import { CanvasToolbar } from './CanvasToolbar';
 import { containerOf } from './clipboard';
 import { dropPlace } from './dropTarget';
@@ -105,14 +105,15 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   const edges = useMemo(() => {
     const names = new Map(diagram?.nodes.map((n) => [n.id, n.name]) ?? []);
     const target = hint?.at === 'transition' ? hint.transition : null;
+    const running = run.taken.size > 0 || run.focus;
     return laidEdges.map((e) => {
       const classes = [e.className ?? ''];
-      if (run.taken.size > 0 && run.taken.has(edgeKey(names.get(e.source) ?? '', names.get(e.target) ?? ''))) classes.push('taken');
+      if (running && takenEdge(run, names.get(e.source) ?? '', names.get(e.target) ?? '')) classes.push('taken');
       if (target !== null && e.data?.source === target) classes.push('drop-target');
       const picked = selectedEdges.has(e.id);
       return classes.length === 1 && !picked ? e : { ...e, className: classes.join(' ').trim(), selected: picked };
     });
-  }, [laidEdges, run.taken, diagram, hint, selectedEdges]);
+  }, [laidEdges, run, diagram, hint, selectedEdges]);
 
   const shown = useMemo(() => {
     const into = hint?.at === 'container' && hint.states !== '/States' ? containerOf(hint.states) : null;

@@ -6,19 +6,19 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { STATUS_LOOK } from '../run/look';
-import { useRunView } from '../run/RunView';
+import { statusOf, useRunView } from '../run/RunView';
 import { LOOKS, lookOf } from './stateTypes';
 import type { FlowNode } from './toFlow';
 
 export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const look = lookOf(data.kind);
   const run = useRunView();
-  const status = run.statuses[data.name] ?? 'idle';
+  const status = statusOf(run, data.name);
   const breakpoint = run.breakpoints.has(data.name);
   const style = { '--state-colour': look.colour, '--state-tint': look.tint } as CSSProperties;
   const connecting = useConnection((c) => c.inProgress);
   const outs = handlesOf(data.kind);
-  const classes = ['state', data.container ? 'state-container' : '', selected ? 'selected' : '', data.problems > 0 ? 'has-problems' : '', run.ran ? `run-${status}` : '', run.pausedAt === data.name ? 'paused-here' : '']
+  const classes = ['state', data.container ? 'state-container' : '', selected ? 'selected' : '', data.problems > 0 ? 'has-problems' : '', run.ran ? `run-${status}` : '', run.pausedAt === data.name ? 'paused-here' : '', run.focus?.inside.has(data.name) ? 'in-iteration' : '']
     .filter(Boolean)
     .join(' ');
   return (

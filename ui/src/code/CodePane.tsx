@@ -1,5 +1,7 @@
 // The "ASL JSON" pane: the exact text of the definition in CodeMirror 6. Undo/redo belong to the
-// app (whole-document snapshots), so the editor's own history is not installed.
+// app (whole-document snapshots), so the editor's own history is not installed. JSONata
+// expressions ("{% ... %}") are highlighted, and the validator's problems shown as lint
+// diagnostics where the core places them.
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
@@ -8,7 +10,9 @@ import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import type { TextError } from '../ipc/bindings';
+import type { Problem, TextError } from '../ipc/bindings';
+import { parseDiagnostic, problemDiagnostics } from './diagnostics';
+import { jsonataHighlight, jsonataTheme } from './jsonataMarks';
 import { offsetOf } from './offset';
 
 export interface CursorRequest {
@@ -21,12 +25,14 @@ interface Props {
   text: string;
   onChange: (text: string) => void;
   error: TextError | null;
+  /** The validator's problems for the text (when it parses). */
+  problems?: Problem[];
   cursor: CursorRequest | null;
   onUndo: () => void;
   onRedo: () => void;
 }
 
-export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Props) {
+export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRedo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const handlers = useRef({ onChange, onUndo, onRedo });
@@ -52,6 +58,8 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
           indentOnInput(),
           json(),
           syntaxHighlighting(defaultHighlightStyle),
+          jsonataHighlight,
+          jsonataTheme,
           keymap.of([
             { key: 'Mod-z', run: () => (handlers.current.onUndo(), true) },
             { key: 'Mod-y', run: () => (handlers.current.onRedo(), true) },
@@ -85,17 +93,13 @@ export function CodePane({ text, onChange, error, cursor, onUndo, onRedo }: Prop
     }
   }, [text]);
 
+  // Set when the analysis answers; between answers CodeMirror moves them with the edits.
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    if (!error) {
-      v.dispatch(setDiagnostics(v.state, []));
-      return;
-    }
-    const pos = offsetOf(v.state, error.line, error.column);
-    const end = Math.min(pos + 1, v.state.doc.length);
-    v.dispatch(setDiagnostics(v.state, [{ from: pos, to: end, severity: 'error', message: error.message }]));
-  }, [error, text]);
+    const diagnostics = error ? [parseDiagnostic(v.state, error)] : problemDiagnostics(v.state, problems ?? []);
+    v.dispatch(setDiagnostics(v.state, diagnostics));
+  }, [error, problems]);
 
   useEffect(() => {
     const v = view.current;

@@ -59,6 +59,8 @@ source: string, };
 
 export type TextPlace = { line: number, column: number, };
 
+export type TextSpan = { start: TextPlace, end: TextPlace, };
+
 export type Problem = { 
 /**
  * Stable code (`MISSING_TRANSITION_TARGET`...).
@@ -75,11 +77,16 @@ node: string | null,
 /**
  * Where in the text.
  */
-at: TextPlace | null, };
+at: TextPlace | null, 
+/**
+ * The exact text to mark in the editor: inside a JSONata expression, the character where
+ * it stops making sense; otherwise the key (or the value, on one line) the problem is about.
+ */
+span: TextSpan | null, };
 
 export type ProblemSeverity = "error" | "warning";
 
-export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, };
+export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, } | { "op": "fields", edits: Array<FieldEdit>, };
 
 export type CanvasChange = { "op": "drop", item: string, place: DropPlace, } | { "op": "connect", from: string, to: string, link: LinkKind, } | { "op": "delete", states: Array<string>, transitions: Array<string>, } | { "op": "duplicate", states: Array<string>, } | { "op": "paste", container: string, states: Array<CopiedState>, after: string | null, };
 
@@ -94,6 +101,19 @@ export type CanvasResult = { text: string, created: Array<string>, };
 export type Pin = { x: number, y: number, };
 
 export type ImageFormat = "png" | "svg";
+
+export type FieldEdit = { "op": "set", pointer: string, value: unknown, } | { "op": "remove", pointer: string, };
+
+export type JsonataProblem = { 
+/**
+ * The parser's message.
+ */
+message: string, 
+/**
+ * Where the problem is, in UTF-16 code units from the start of the whole `{% %}` string
+ * (as JavaScript counts), so the field can put the caret there.
+ */
+offset: number, };
 
 export type Template = { id: string, title: string, description: string, };
 
@@ -204,3 +224,9 @@ waiting: Array<WaitingTask>, end: RunEnd | null,
  * State entries so far.
  */
 transitions: number, };
+
+export type MockReply = { "kind": "return", json: string, } | { "kind": "throw", error: string, cause: string, };
+
+export type MockEntry = { range: string, reply: MockReply, };
+
+export type MockedState = { state: string, entries: Array<MockEntry>, };

@@ -7,6 +7,7 @@ import type {
   CanvasResult,
   CommandError,
   ImageFormat,
+  JsonataProblem,
   OpenedFile,
   Pin,
   StateChange,
@@ -28,6 +29,7 @@ export const ipc = {
   savePins: (path: string, pins: Readonly<Record<string, Pin>>) => invoke<null>('save_pins', { path, pins }),
   exportDiagram: (text: string, pins: Readonly<Record<string, Pin>>, path: string, format: ImageFormat) =>
     invoke<null>('export_diagram', { text, pins, path, format }),
+  checkJsonata: (field: string) => invoke<JsonataProblem | null>('check_jsonata', { field }),
 };
 
 /** A command failure's sentence, whatever shape the failure came in. */

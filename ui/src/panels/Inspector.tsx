@@ -1,8 +1,10 @@
 // The inspector: the selected state in plain words, with the changes people make most (name,
-// note, where to go next, delete) as form fields. Each change is a lossless edit of the text.
+// note, where to go next, delete) as form fields, then the form of its type (inspector/). Each
+// change is a lossless edit of the text.
 import { useState } from 'react';
 import { lookOf } from '../canvas/stateTypes';
-import type { DiagramNode, StateChange } from '../ipc/bindings';
+import type { DiagramNode, Problem, StateChange } from '../ipc/bindings';
+import { StateForm } from './inspector/StateForm';
 
 /** State types that continue with `Next` or stop with `End`. */
 const FLOWING = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
@@ -13,12 +15,34 @@ interface Props {
   state: Record<string, unknown> | null;
   /** Names of the other states it can go to (same `States` object). */
   siblings: string[];
+  /** The whole definition, the validator's problems about this state, the sample input. */
+  root: unknown;
+  problems: Problem[];
+  sampleInput: string | null;
+  allNames: string[];
   onChange: (change: StateChange) => void;
 }
 
 export function Inspector(props: Props) {
-  // Keyed by pointer and text so the fields restart from the file after every change.
-  return <InspectorFields key={`${props.node.id}\n${JSON.stringify(props.state)}`} {...props} />;
+  const { node, state } = props;
+  // Name and note restart from the file after every change; the form's fields each do the same.
+  return (
+    <section className="inspector" aria-labelledby="inspector-title" key={node.id}>
+      <InspectorFields key={`${node.name}\n${JSON.stringify(state?.Comment ?? null)}`} {...props} />
+      {state && (
+        <StateForm
+          pointer={node.id}
+          state={state}
+          root={props.root}
+          siblings={props.siblings}
+          problems={props.problems}
+          sampleInput={props.sampleInput}
+          allNames={props.allNames}
+          write={(edits) => props.onChange({ op: 'fields', edits })}
+        />
+      )}
+    </section>
+  );
 }
 
 function InspectorFields({ node, state, siblings, onChange }: Props) {
@@ -30,7 +54,7 @@ function InspectorFields({ node, state, siblings, onChange }: Props) {
   const rename = () => name.trim() !== node.name && onChange({ op: 'rename', pointer, name });
   const saveComment = () => comment !== (state?.Comment ?? '') && onChange({ op: 'setComment', pointer, comment });
   return (
-    <section className="inspector" aria-labelledby="inspector-title">
+    <>
       <h2 id="inspector-title">
         <span className="state-icon" style={{ color: look.colour }} aria-hidden="true">
           {look.icon}
@@ -78,7 +102,7 @@ function InspectorFields({ node, state, siblings, onChange }: Props) {
           Delete step
         </button>
       </div>
-    </section>
+    </>
   );
 }
 

@@ -1,9 +1,13 @@
-// Run, Pause, Step, Continue, Stop and Restart; the speed; the mock test case.
+// Run, Pause, Step, Continue, Stop and Restart; the speed; the mock configuration and test case.
+import { open } from '@tauri-apps/plugin-dialog';
 import type { RunState } from './useRun';
+
+const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 const SPEEDS: { value: number; label: string }[] = [
   { value: 0, label: 'Instant' },
   { value: 1, label: 'Real time' },
+  { value: 2, label: '×2' },
   { value: 10, label: '×10' },
   { value: 100, label: '×100' },
   { value: 1000, label: '×1000' },
@@ -46,7 +50,7 @@ export function Controls({ run }: { run: RunState }) {
       <div className="run-options">
         <label>
           Speed{' '}
-          <select value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
+          <select aria-label="Speed" value={run.speed} onChange={(e) => run.setSpeed(Number(e.target.value))} disabled={live}>
             {SPEEDS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -69,6 +73,30 @@ export function Controls({ run }: { run: RunState }) {
           <input type="checkbox" checked={run.breakOnError} onChange={(e) => run.setBreakOnError(e.target.checked)} /> Pause on any error
         </label>
       </div>
+      {run.path && (
+        <div className="run-mock-file">
+          <span title={run.setup?.mocksPath ?? 'No mock configuration yet: saving mocked answers creates one beside the workflow'}>
+            Mock file: {run.setup?.mocksPath ? fileName(run.setup.mocksPath) : 'none beside the workflow'}
+          </span>
+          <button
+            type="button"
+            disabled={live}
+            onClick={() =>
+              void open({ multiple: false, directory: false, filters: [{ name: 'Mock configuration', extensions: ['json'] }], title: 'Choose a mock configuration' }).then(
+                (p) => typeof p === 'string' && run.setMocksFile(p),
+                () => undefined,
+              )
+            }
+          >
+            Choose mock file…
+          </button>
+          {run.mocksFile && (
+            <button type="button" disabled={live} onClick={() => run.setMocksFile(null)}>
+              Use the one beside the workflow
+            </button>
+          )}
+        </div>
+      )}
       {run.setup?.mocksProblem && <p className="run-note">{run.setup.mocksProblem}</p>}
     </div>
   );

@@ -10,7 +10,7 @@ import { formatMillis } from './inspect';
 /** Rows drawn at most (the newest matching ones); a 10,000-item Map has 40,000 events. */
 const MAX_ROWS = 300;
 
-export function HistoryTable({ events, ended, onMessage }: { events: RunEvent[]; ended: boolean; onMessage: (m: string) => void }) {
+export function HistoryTable({ events, ended, onMessage, path }: { events: RunEvent[]; ended: boolean; onMessage: (m: string) => void; path: string | null }) {
   const [filter, setFilter] = useState('');
   const start = events[0]?.timestamp ?? 0;
   const rows = useMemo(() => {
@@ -30,11 +30,11 @@ export function HistoryTable({ events, ended, onMessage }: { events: RunEvent[];
   }, [events, events.length, filter]);
   const shown = rows.slice(-MAX_ROWS);
   const exportHistory = async () => {
-    const path = await save({ filters: [{ name: 'JSON', extensions: ['json'] }], defaultPath: 'execution-history.json', title: 'Export the history' });
-    if (!path) return;
+    const target = await save({ filters: [{ name: 'JSON', extensions: ['json'] }], defaultPath: path ? `${path.replace(/(\.asl)?\.json$/, '')}.history.json` : 'execution-history.json', title: 'Export the history' });
+    if (!target) return;
     try {
-      await runIpc.exportHistory(path);
-      onMessage(`Exported the history to ${path}.`);
+      await runIpc.exportHistory(target);
+      onMessage(`Exported the history to ${target}.`);
     } catch (f) {
       onMessage(describeFailure(f));
     }

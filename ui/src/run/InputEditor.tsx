@@ -11,7 +11,7 @@ export function InputEditor({ run }: { run: RunState }) {
     if (!run.path) return;
     try {
       await runIpc.saveInput(run.path, name, run.input);
-      run.setSetup(await runIpc.setup(run.path));
+      await run.refreshSetup();
       run.setMessage(`Saved the input “${name.trim()}”.`);
     } catch (f) {
       run.setMessage(describeFailure(f));

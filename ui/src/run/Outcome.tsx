@@ -21,7 +21,7 @@ export function Outcome({ run }: { run: RunState }) {
     try {
       await runIpc.saveTestCase(mocks, tests, name);
       run.setMessage(`Saved the test case “${name.trim()}” in ${mocks}.`);
-      if (run.path) run.setSetup(await runIpc.setup(run.path));
+      await run.refreshSetup();
     } catch (f) {
       run.setMessage(describeFailure(f));
     }

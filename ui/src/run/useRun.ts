@@ -13,7 +13,8 @@ import type {
 } from '../ipc/bindings';
 import { describeFailure } from '../ipc/client';
 import { runIpc } from './client';
-import { edgeKey, type RunViewValue } from './RunView';
+import { mapIterations } from './iterations';
+import { edgeKey, type IterationFocus, type RunViewValue } from './RunView';
 
 export type Phase = 'idle' | 'running' | 'paused' | 'ended';
 
@@ -28,6 +29,9 @@ const emptyData = (): RunData => ({ events: [], traces: new Map(), statuses: {},
 
 export function useRun(path: string | null, definition: string) {
   const [setup, setSetup] = useState<RunSetup | null>(null);
+  /** A mock configuration chosen by the person (null: `<stem>.mocks.json` beside the workflow). */
+  const [mocksFile, setMocksFileState] = useState<{ path: string | null; file: string | null }>({ path: null, file: null });
+  const chosenMocks = mocksFile.path === path ? mocksFile.file : null;
   const [input, setInput] = useState('{}');
   const [testCase, setTestCase] = useState<string>('');
   const [speed, setSpeed] = useState(0);
@@ -40,6 +44,8 @@ export function useRun(path: string | null, definition: string) {
   const [transitions, setTransitions] = useState(0);
   const [message, setMessage] = useState('');
   const [version, setVersion] = useState(0);
+  /** The Map iteration picked in the inspection (its states' names inside the Map). */
+  const [picked, setPicked] = useState<{ map: string; index: number; inside: ReadonlySet<string> } | null>(null);
   const data = useRef<RunData>(emptyData());
   const runId = useRef(0);
   const lastRun = useRef(0);
@@ -50,7 +56,7 @@ export function useRun(path: string | null, definition: string) {
       setSetup(null);
       return;
     }
-    void runIpc.setup(path).then(
+    void runIpc.setup(path, chosenMocks).then(
       (s) => {
         setSetup(s);
         if (s.input !== null) setInput(s.input);
@@ -58,7 +64,13 @@ export function useRun(path: string | null, definition: string) {
       },
       () => setSetup(null),
     );
-  }, [path]);
+  }, [path, chosenMocks]);
+
+  /** Reads the setup again (after saving an input, a test case or mocked answers). */
+  const refreshSetup = useCallback(async () => {
+    if (path) setSetup(await runIpc.setup(path, chosenMocks));
+  }, [path, chosenMocks]);
+  const setMocksFile = useCallback((file: string | null) => setMocksFileState({ path, file }), [path]);
 
   const apply = useCallback((b: RunBatch) => {
     // A run starting: its batches may arrive before `run_start` answers.
@@ -122,6 +134,7 @@ export function useRun(path: string | null, definition: string) {
       setPaused(null);
       setWaiting([]);
       setTransitions(0);
+      setPicked(null);
       setMessage('');
       setVersion((v) => v + 1);
       try {
@@ -174,6 +187,17 @@ export function useRun(path: string | null, definition: string) {
   );
 
   const d = data.current;
+  const focus: IterationFocus | null = useMemo(() => {
+    if (!picked) return null;
+    const m = mapIterations(d.events).get(picked.map);
+    return {
+      ...picked,
+      statuses: m?.statuses.get(picked.index) ?? {},
+      taken: m?.taken.get(picked.index) ?? new Set<string>(),
+    };
+    // `version` marks new events (the list grows in place).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked, d.events, version]);
   const view: RunViewValue = useMemo(
     () => ({
       ran: phase !== 'idle',
@@ -182,15 +206,19 @@ export function useRun(path: string | null, definition: string) {
       toggleBreakpoint,
       taken: d.taken,
       pausedAt: paused?.state ?? null,
+      focus,
     }),
     // `version` marks a new batch: statuses and taken are replaced, not mutated, when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [phase, d.statuses, d.taken, breakpoints, toggleBreakpoint, paused, version],
+    [phase, d.statuses, d.taken, breakpoints, toggleBreakpoint, paused, version, focus],
   );
 
   return {
     setup,
     setSetup,
+    refreshSetup,
+    mocksFile: chosenMocks,
+    setMocksFile,
     input,
     setInput,
     inputError,
@@ -210,6 +238,8 @@ export function useRun(path: string | null, definition: string) {
     version,
     data: d,
     view,
+    picked,
+    pickIteration: setPicked,
     start,
     act,
     path,
