@@ -1,5 +1,5 @@
 // The palette: every state type and the common service tasks, with what each does in plain
-// words. Drag an item onto the canvas (onto a transition to insert it there, into a branch or a
+// words (the service tasks folded under "Common tasks"). Drag an item onto the canvas (onto a transition to insert it there, into a branch or a
 // Map's steps), or click it to add it at the end of the workflow.
 import { LOOKS } from '../canvas/stateTypes';
 import { PALETTE_TASKS, PALETTE_TYPES, type PaletteItem } from './paletteItems';
@@ -36,8 +36,10 @@ export function Palette({ onAdd }: { onAdd: (item: string) => void }) {
     <nav className="palette" aria-label="Palette">
       <h2>Add a step</h2>
       {PALETTE_TYPES.map(entry)}
-      <h2 className="palette-group">Common tasks</h2>
-      {PALETTE_TASKS.map(entry)}
+      <details className="palette-group">
+        <summary>Common tasks</summary>
+        <div className="palette-tasks">{PALETTE_TASKS.map(entry)}</div>
+      </details>
       {drag.ghost && (
         <div className="palette-ghost" style={{ left: drag.ghost.x + 8, top: drag.ghost.y + 8 }} aria-hidden="true">
           {drag.ghost.label}
