@@ -1,17 +1,19 @@
 //! Turns one version of the text into what the UI draws: the diagram and the problem list, or
 //! the place where the JSON breaks.
 
+use std::collections::BTreeMap;
+
 use statewright::asl::{Document, Position};
 use statewright::layout::{self, Direction, Layout};
 use statewright::validate::{self, Options};
 
 use crate::ipc::{
-    Analysis, Diagram, DiagramEdge, DiagramNode, Problem, ProblemSeverity, TextError, TextPlace,
-    TextSpan,
+    Analysis, Diagram, DiagramEdge, DiagramNode, Pin, Problem, ProblemSeverity, TextError,
+    TextPlace, TextSpan,
 };
 
-/// Parses, lays out and validates `text`.
-pub fn analyze(text: &str) -> Analysis {
+/// Parses, lays out (leaving pinned states where they were put) and validates `text`.
+pub fn analyze(text: &str, pins: &BTreeMap<String, Pin>) -> Analysis {
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
         Err(failure) => {
@@ -24,7 +26,7 @@ pub fn analyze(text: &str) -> Analysis {
             };
         }
     };
-    let layout = lay_out(&doc);
+    let layout = lay_out(&doc, pins);
     let diagram = diagram(&doc, &layout);
     let problems = validate::validate(&doc, &Options::default())
         .into_iter()
@@ -54,8 +56,9 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// The core's layered layout, flowing down.
-fn lay_out(doc: &Document) -> Layout {
-    let options = layout::Options { direction: Direction::Down, ..Default::default() };
+fn lay_out(doc: &Document, pins: &BTreeMap<String, Pin>) -> Layout {
+    let options =
+        layout::Options { direction: Direction::Down, pins: crate::sidecar::to_core(pins) };
     layout::layout_definition(doc.value(), &options)
 }
 
@@ -104,6 +107,7 @@ fn diagram(doc: &Document, layout: &Layout) -> Diagram {
                 label: caption(&e.kind, e.label.as_deref()),
                 points: e.points.clone(),
                 label_at: e.label_at,
+                source: e.source.clone(),
             })
             .collect(),
     }
@@ -158,7 +162,9 @@ mod tests {
 
     #[test]
     fn json_text_gives_a_diagram_with_places() {
-        let Analysis::Parsed { diagram, .. } = analyze(TEXT) else { panic!("should parse") };
+        let Analysis::Parsed { diagram, .. } = analyze(TEXT, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let pay = diagram.nodes.iter().find(|n| n.name == "Pay").expect("Pay drawn");
         assert_eq!(pay.kind, "Task");
         assert_eq!(pay.at, Some(TextPlace { line: 4, column: 5 }));
@@ -167,11 +173,22 @@ mod tests {
         assert_eq!(diagram.edges[0].to, "/States/Done");
         let Analysis::Parsed { diagram, .. } = analyze(
             r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"#,
+            &BTreeMap::new(),
         ) else {
             panic!("should parse")
         };
         let processor = diagram.nodes.iter().find(|n| n.kind == "ItemProcessor").expect("drawn");
         assert_eq!(processor.name, "For each item");
+    }
+
+    #[test]
+    fn edges_say_where_they_are_written_and_pins_hold_states() {
+        let Analysis::Parsed { diagram, .. } = analyze(TEXT, &BTreeMap::new()) else { panic!() };
+        assert_eq!(diagram.edges[0].source, "/States/Pay/Next");
+        let pins = BTreeMap::from([("/States/Done".to_owned(), Pin { x: 500.0, y: 30.0 })]);
+        let Analysis::Parsed { diagram, .. } = analyze(TEXT, &pins) else { panic!() };
+        let done = diagram.nodes.iter().find(|n| n.name == "Done").expect("drawn");
+        assert_eq!((done.x, done.y), (500.0, 30.0));
     }
 
     #[test]
@@ -189,7 +206,9 @@ mod tests {
     #[test]
     fn validator_problems_point_at_the_state_and_its_text() {
         let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}\n  }\n}\n";
-        let Analysis::Parsed { problems, .. } = analyze(text) else { panic!("should parse") };
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let missing = problems
             .iter()
             .find(|p| p.code == "MISSING_TRANSITION_TARGET")
@@ -203,7 +222,9 @@ mod tests {
     fn a_jsonata_syntax_error_is_marked_where_it_breaks() {
         // Line 4 starts with an emoji state name: columns count characters, not bytes.
         let text = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"😀\",\n  \"States\": {\n    \"😀\": {\"Type\": \"Pass\", \"End\": true,\n\"Output\": \"{% $states.input.a \\\"x\\\" ] %}\"}}}";
-        let Analysis::Parsed { problems, .. } = analyze(text) else { panic!("should parse") };
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let p = problems
             .iter()
             .find(|p| p.code == "INVALID_JSONATA_EXPRESSION")
@@ -219,7 +240,9 @@ mod tests {
         assert!(marked == "\\" || marked == "\"" || marked == "]", "marked {marked:?} in {line}");
         // A problem without a place inside a string marks its key.
         let text = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}";
-        let Analysis::Parsed { problems, .. } = analyze(text) else { panic!("should parse") };
+        let Analysis::Parsed { problems, .. } = analyze(text, &BTreeMap::new()) else {
+            panic!("should parse")
+        };
         let p = problems.iter().find(|p| p.code == "MISSING_TRANSITION_TARGET").unwrap();
         let s = p.span.unwrap();
         let marked: String = text
@@ -232,7 +255,8 @@ mod tests {
 
     #[test]
     fn broken_json_reports_where() {
-        let Analysis::NotJson { error } = analyze("{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n}")
+        let Analysis::NotJson { error } =
+            analyze("{\n  \"StartAt\": \"Pay\",\n  \"States\": {\n}", &BTreeMap::new())
         else {
             panic!("should not parse")
         };

@@ -1,15 +1,21 @@
 //! The commands the UI invokes: one line each over the core and the workspace.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use tauri::State;
 
-use crate::ipc::{Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template};
+use crate::ipc::{
+    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, JsonataProblem, OpenedFile,
+    Pin, StateChange, Template,
+};
 use crate::workspace::Workspace;
 
 /// Async, like `change_state`: Tauri runs it off the main thread, which also draws the window,
 /// so a big workflow's analysis does not hold up the frames the user is looking at.
 #[tauri::command]
-pub async fn analyze(text: String) -> Analysis {
-    crate::analysis::analyze(&text)
+pub async fn analyze(text: String, pins: Option<BTreeMap<String, Pin>>) -> Analysis {
+    crate::analysis::analyze(&text, &pins.unwrap_or_default())
 }
 
 #[tauri::command]
@@ -54,6 +60,31 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 #[tauri::command]
 pub async fn change_state(text: String, change: StateChange) -> Result<String, CommandError> {
     crate::changes::apply(&text, &change)
+}
+
+#[tauri::command]
+pub fn canvas_change(text: &str, change: CanvasChange) -> Result<CanvasResult, CommandError> {
+    crate::canvas::apply(text, &change)
+}
+
+#[tauri::command]
+pub fn load_pins(path: &str) -> Result<BTreeMap<String, Pin>, CommandError> {
+    crate::sidecar::load(Path::new(path))
+}
+
+#[tauri::command]
+pub fn save_pins(path: &str, pins: BTreeMap<String, Pin>) -> Result<(), CommandError> {
+    crate::sidecar::save(Path::new(path), &pins)
+}
+
+#[tauri::command]
+pub fn export_diagram(
+    text: &str,
+    pins: BTreeMap<String, Pin>,
+    path: &str,
+    format: ImageFormat,
+) -> Result<(), CommandError> {
+    crate::export::save(text, &pins, Path::new(path), format)
 }
 
 #[tauri::command]

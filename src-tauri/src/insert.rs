@@ -1,73 +1,39 @@
-//! Adding a state from the palette: a default state of the chosen type, appended to the root
-//! `States` with the core's lossless edit (every other byte stays as written).
+//! Adding a state from the palette by a click: the core's palette state of the chosen item
+//! (`statewright::asl::palette`), appended to the root `States` with the core's lossless edit
+//! (every other byte stays as written). Drops on the canvas go through `crate::canvas`.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use statewright::asl::Document;
+use statewright::asl::design;
 use statewright::asl::edit::{self, Edit};
+use statewright::asl::palette;
 
 use crate::ipc::{CommandError, ErrorCode};
 
-/// `text` with a new state of type `kind` added at the end of the root `States`, named
-/// `New <kind>` (numbered if that name is taken). The definition must parse.
+/// `text` with a new state of palette item `kind` (a state type or a common task) added at the
+/// end of the root `States`, named like `New Wait` (numbered if that name is taken), in the
+/// workflow's query language. The definition must parse.
 pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
-    let state_json =
-        default_state(kind).ok_or_else(|| failure(format!("“{kind}” is not a state type.")))?;
     let doc = Document::parse(text).map_err(|e| {
         failure(format!(
             "The ASL JSON has a mistake at line {}, column {}; fix it before adding states.",
             e.position.line, e.position.column
         ))
     })?;
+    let (Some(state_json), Some(base)) =
+        (palette::state(kind, palette::is_jsonata(doc.value())), palette::base_name(kind))
+    else {
+        return Err(failure(format!("“{kind}” is not a state type.")));
+    };
     let states = doc.value().get("States").and_then(Value::as_object).ok_or_else(|| {
         failure("The definition has no \"States\" object to add the state to.".to_owned())
     })?;
-    let name = (1..)
-        .map(|i| if i == 1 { format!("New {kind}") } else { format!("New {kind} {i}") })
-        .find(|n| !states.contains_key(n))
-        .unwrap_or_default();
+    let name = design::unique_name(base, |n| states.contains_key(n));
     let add =
         Edit::AddState { container_pointer: "/States".to_owned(), name, state_json, after: None };
     edit::apply(&doc, &add)
         .map(|d| d.text().to_owned())
         .map_err(|e| failure(format!("The state could not be added: {e}.")))
-}
-
-/// The smallest useful state of each type, ready to be filled in.
-fn default_state(kind: &str) -> Option<Value> {
-    Some(match kind {
-        "Task" => json!({
-            "Type": "Task",
-            "Resource": "arn:aws:states:::lambda:invoke",
-            "Parameters": { "FunctionName": "my-function", "Payload.$": "$" },
-            "End": true
-        }),
-        "Choice" => json!({
-            "Type": "Choice",
-            "Choices": [{ "Variable": "$.value", "IsPresent": true, "Next": "" }],
-            "Default": ""
-        }),
-        "Pass" => json!({ "Type": "Pass", "End": true }),
-        "Wait" => json!({ "Type": "Wait", "Seconds": 10, "End": true }),
-        "Parallel" => json!({
-            "Type": "Parallel",
-            "Branches": [{
-                "StartAt": "First step",
-                "States": { "First step": { "Type": "Pass", "End": true } }
-            }],
-            "End": true
-        }),
-        "Map" => json!({
-            "Type": "Map",
-            "ItemProcessor": {
-                "StartAt": "Each item",
-                "States": { "Each item": { "Type": "Pass", "End": true } }
-            },
-            "End": true
-        }),
-        "Succeed" => json!({ "Type": "Succeed" }),
-        "Fail" => json!({ "Type": "Fail", "Error": "Failed", "Cause": "Describe what went wrong" }),
-        _ => return None,
-    })
 }
 
 fn failure(message: String) -> CommandError {

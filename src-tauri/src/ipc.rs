@@ -76,6 +76,8 @@ pub struct DiagramEdge {
     pub points: Vec<[f64; 2]>,
     /// Where the label's text starts (left end, vertically centred), when there is a label.
     pub label_at: Option<[f64; 2]>,
+    /// Where the transition is written (`/States/C/Choices/0/Next`), to change or remove it.
+    pub source: String,
 }
 
 /// One-based line and column in the text. The column counts characters (Unicode scalar
@@ -161,6 +163,72 @@ pub struct JsonataProblem {
     pub offset: u32,
 }
 
+/// A gesture on the canvas, made as one lossless edit (see `crate::canvas`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum CanvasChange {
+    /// A palette item (`Wait`, `lambda`...) dropped somewhere.
+    Drop { item: String, place: DropPlace },
+    /// A connection dragged from state `from` to state `to` (state pointers).
+    Connect { from: String, to: String, link: LinkKind },
+    /// Deletes states and transitions (transitions by where they are written).
+    Delete { states: Vec<String>, transitions: Vec<String> },
+    /// Copies of the states, next to them.
+    Duplicate { states: Vec<String> },
+    /// Copied states added to the `States` at `container`, after `after` (or at the end).
+    Paste { container: String, states: Vec<CopiedState>, after: Option<String> },
+}
+
+/// Where a palette item was dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "at", rename_all = "camelCase")]
+pub enum DropPlace {
+    /// Into the `States` object at `states` (the workflow, a branch, a Map's steps).
+    Container { states: String },
+    /// Onto the transition written at `transition`.
+    Transition { transition: String },
+}
+
+/// How a dragged connection joins two states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LinkKind {
+    Next,
+    Rule,
+    Default,
+    Catch,
+}
+
+/// A state as copied: its name and its JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CopiedState {
+    pub name: String,
+    #[ts(type = "unknown")]
+    pub state: serde_json::Value,
+}
+
+/// The text after a canvas change, and the pointers of the states it created (to select them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CanvasResult {
+    pub text: String,
+    pub created: Vec<String>,
+}
+
+/// A state placed by hand: its box's top-left, relative to the box that contains it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct Pin {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An exported picture of the diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
 /// A starting point for File > New.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Template {
@@ -220,6 +288,13 @@ pub fn typescript() -> String {
         Problem::decl(),
         ProblemSeverity::decl(),
         StateChange::decl(),
+        CanvasChange::decl(),
+        DropPlace::decl(),
+        LinkKind::decl(),
+        CopiedState::decl(),
+        CanvasResult::decl(),
+        Pin::decl(),
+        ImageFormat::decl(),
         FieldEdit::decl(),
         JsonataProblem::decl(),
         Template::decl(),

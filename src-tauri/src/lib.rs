@@ -1,15 +1,18 @@
 //! Statewright desktop: a thin Tauri shell over the `statewright` core.
 //!
 //! `ipc` is the typed contract with the UI (TypeScript generated from it); `commands` and
-//! `file_commands` are one-line adapters; `analysis`, `changes`, `drafts` (autosaved unsaved
-//! text), `expressions` (JSONata fields checked as typed), `files`, `insert`, `recent`, `run`
-//! (executions for the run panel), `templates`, `watch` (outside changes to the open file) and
+//! `file_commands` are one-line adapters; `analysis`, `canvas` (drag-and-drop gestures),
+//! `changes`, `drafts` (autosaved unsaved text), `export` (pictures), `expressions` (JSONata
+//! fields checked as typed), `files`, `insert`, `recent`, `run` (executions for the run panel),
+//! `sidecar` (hand-placed states), `templates`, `watch` (outside changes to the open file) and
 //! `workspace` hold the little logic the shell has, all testable without a window.
 
 pub mod analysis;
+pub mod canvas;
 pub mod changes;
 pub mod commands;
 pub mod drafts;
+pub mod export;
 pub mod expressions;
 pub mod file_commands;
 pub mod files;
@@ -18,6 +21,7 @@ pub mod ipc;
 pub mod recent;
 pub mod run;
 pub mod run_commands;
+pub mod sidecar;
 pub mod templates;
 pub mod watch;
 pub mod workspace;
@@ -67,6 +71,10 @@ pub fn run() -> ExitCode {
             run_commands::run_mock_case,
             run_commands::run_save_mock_case,
             commands::change_state,
+            commands::canvas_change,
+            commands::load_pins,
+            commands::save_pins,
+            commands::export_diagram,
             commands::check_jsonata,
             file_commands::unwatch_file,
             file_commands::draft_save,

@@ -60,7 +60,9 @@ mod tests {
     fn every_template_parses_and_draws_its_states() {
         for t in list() {
             let text = text(&t.id).expect("listed template exists");
-            let Analysis::Parsed { diagram, .. } = crate::analysis::analyze(&text) else {
+            let Analysis::Parsed { diagram, .. } =
+                crate::analysis::analyze(&text, &Default::default())
+            else {
                 panic!("template {} is not JSON", t.id)
             };
             assert!(!diagram.nodes.is_empty(), "template {} draws nothing", t.id);

@@ -11,11 +11,13 @@
 //! through a [`scope::Scope`], randomness through a [`scope::RandomSource`].
 
 pub mod choice;
+pub mod design;
 pub mod document;
 pub mod edit;
 pub mod format;
 pub mod intrinsic;
 pub mod model;
+pub mod palette;
 pub mod path;
 pub mod pointer;
 pub mod save;

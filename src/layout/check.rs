@@ -207,6 +207,7 @@ mod tests {
                 label: None,
                 points: vec![[100.0, 20.0], [300.0, 20.0]],
                 label_at: None,
+                source: String::new(),
             }],
         };
         assert!(problems(&layout).is_empty());

@@ -82,7 +82,7 @@ pub(super) fn scope_block(ctx: &Ctx, scope: usize, frame: [f64; 2], parent: Opti
                 catch: t.kind == TransitionKind::Catch,
                 label: t.label.clone(),
             });
-            kinds.push(t.kind);
+            kinds.push((t.kind, t.source.clone()));
         }
     }
     let start = sc.start.map(|s| local[s.index()]);
@@ -99,7 +99,7 @@ pub(super) fn scope_block(ctx: &Ctx, scope: usize, frame: [f64; 2], parent: Opti
         }
         edges.extend(b.edges);
     }
-    for ((link, kind), r) in links.iter().zip(kinds).zip(flat.routes) {
+    for ((link, (kind, source)), r) in links.iter().zip(kinds).zip(flat.routes) {
         edges.push(Edge {
             from: wf.graph[states[link.from]].pointer.clone(),
             to: wf.graph[states[link.to]].pointer.clone(),
@@ -107,6 +107,7 @@ pub(super) fn scope_block(ctx: &Ctx, scope: usize, frame: [f64; 2], parent: Opti
             label: link.label.clone(),
             points: r.points,
             label_at: r.label_at,
+            source,
         });
     }
     Block { size: flat.size, nodes, edges }

@@ -80,6 +80,10 @@ pub struct Edge {
     /// Where the label's text starts: its left end, vertically centred (absolute), when there
     /// is a label.
     pub label_at: Option<[f64; 2]>,
+    /// Where the transition is written (`/States/C/Choices/0/Next`), so the designer can change
+    /// or remove exactly it. Not part of the JSON output.
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// What to lay out how.

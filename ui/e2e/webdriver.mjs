@@ -103,6 +103,55 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /**
+   * Drags the mouse from one viewport point to another with the W3C actions API: press, move
+   * in `steps` small moves (so mousemove fires along the way, as with a hand), release.
+   */
+  async drag(from, to, { steps = 10, pauseMs = 40, release = true } = {}) {
+    const at = (x, y) => ({ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) });
+    const actions = [at(from.x, from.y), { type: 'pause', duration: pauseMs }, { type: 'pointerDown', button: 0 }];
+    for (let i = 1; i <= steps; i++) {
+      actions.push(at(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps), { type: 'pause', duration: pauseMs });
+    }
+    if (release) actions.push({ type: 'pointerUp', button: 0 });
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+    if (release) await this.cmd('DELETE', '/actions');
+  }
+
+  /** Releases the mouse button held by `drag(..., { release: false })`. */
+  async release() {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerUp', button: 0 }] }],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Clicks at a viewport point with the W3C actions API. */
+  async clickAt(point) {
+    const actions = [
+      { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y) },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ];
+    await this.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Clicks at a viewport point while holding a key (e.g. Shift, '\uE008'). */
+  async clickWith(key, point) {
+    const move = { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y) };
+    const pause = { type: 'pause', duration: 0 };
+    await this.cmd('POST', '/actions', {
+      actions: [
+        { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, pause, pause, pause, { type: 'keyUp', value: key }] },
+        { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [pause, move, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, pause] },
+      ],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Waits until `check` returns a truthy value (retrying on errors too) and returns it. */
   async until(what, check, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;

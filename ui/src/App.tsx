@@ -5,6 +5,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas, type FocusRequest } from './canvas/Canvas';
+import { useCanvasActions } from './canvas/useCanvasActions';
 import { CodePane, type CursorRequest } from './code/CodePane';
 import { describeFailure, ipc } from './ipc/client';
 import type { Problem, StateChange, Template } from './ipc/bindings';
@@ -40,6 +41,13 @@ export function App() {
     void message(text, { title: 'Statewright', kind: 'error' }).catch(() => undefined);
   }, []);
 
+  const canvas = useCanvasActions(d, fail, setStatus);
+  // The states placed by hand are written beside the file after each successful save.
+  const writePins = useCallback(
+    (path: string) => ipc.savePins(path, d.pins).then(d.markPinsSaved, (e: unknown) => fail('Could not save the layout', e)),
+    [d, fail],
+  );
+
   const refreshRecent = useCallback(() => {
     void ipc.recentFiles().then(setRecent, () => setRecent([]));
   }, []);
@@ -53,7 +61,8 @@ export function App() {
     async (path: string) => {
       try {
         const f = await ipc.openFile(path);
-        d.load({ path: f.path, name: f.name, savedText: f.text }, f.text);
+        const pins = await ipc.loadPins(f.path).catch(() => ({}));
+        d.load({ path: f.path, name: f.name, savedText: f.text }, f.text, pins);
         setSelected(null);
         setStatus(`Opened ${f.path}`);
         setFitSeq((n) => n + 1);
@@ -94,6 +103,7 @@ export function App() {
     try {
       const f = await ipc.saveFile(path, d.text);
       d.setFile({ path: f.path, name: f.name, savedText: f.text });
+      void writePins(f.path);
       setStatus(`Saved ${f.path}`);
       saved = true;
     } catch (failure) {
@@ -101,20 +111,21 @@ export function App() {
     }
     refreshRecent();
     return saved;
-  }, [d, fail, refreshRecent]);
+  }, [d, fail, refreshRecent, writePins]);
 
   const saveNow = useCallback(async () => {
     if (!d.file.path) return saveAs();
     try {
       const f = await ipc.saveFile(d.file.path, d.text);
       d.setFile({ path: f.path, name: f.name, savedText: f.text });
+      void writePins(f.path);
       setStatus(`Saved ${f.path}`);
       return true;
     } catch (failure) {
       fail('Could not save', failure);
       return false;
     }
-  }, [d, fail, saveAs]);
+  }, [d, fail, saveAs, writePins]);
   const safety = useFileSafety(d, saveNow, setStatus);
 
   // Start-up: the file named on the command line, or a blank workflow.
@@ -251,6 +262,7 @@ export function App() {
           onUndo={d.undo}
           onRedo={d.redo}
           onAutoLayout={() => {
+            canvas.clearPins();
             setLayoutSeq((n) => n + 1);
             setFitSeq((n) => n + 1);
           }}
@@ -281,6 +293,7 @@ export function App() {
             layoutSeq={layoutSeq}
             fitSeq={fitSeq}
             focus={focus}
+            actions={canvas}
           />
           </RunView.Provider>
         </ReactFlowProvider>

@@ -1,25 +1,42 @@
 // The workflow diagram. It shows the last diagram that parsed; while the text does not parse it
-// stays as it was, dimmed, so nothing jumps around mid-typing.
+// stays as it was, dimmed, so nothing jumps around mid-typing. Editing by hand: palette items
+// dropped here (onto a transition, into a branch or Map, or anywhere), connections dragged from
+// a step's handles, moves that pin states, delete / duplicate / copy / paste of the selection
+// (shift-click or shift-drag to select several). Every change goes through `actions`.
 import {
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
   useNodesState,
   useReactFlow,
+  type Connection,
+  type EdgeChange,
   type NodeMouseHandler,
+  type OnNodeDrag,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
-import type { Diagram } from '../ipc/bindings';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagram, DropPlace, LinkKind } from '../ipc/bindings';
+import { PALETTE_DRAG, PALETTE_DROP, type PaletteDrag } from '../panels/usePaletteDrag';
 import { takenEdge, useRunView } from '../run/RunView';
+import { CanvasToolbar } from './CanvasToolbar';
+import { containerOf } from './clipboard';
+import { dropPlace } from './dropTarget';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { useStableFlow } from './stableFlow';
+import { lookOf } from './stateTypes';
 import { toFlow, type FlowNode } from './toFlow';
+import type { CanvasActions } from './useCanvasActions';
+import { useCanvasKeys } from './useCanvasKeys';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
 /** From this many nodes on, those out of view are not drawn (measured: see ui/e2e/perf.test.mjs). */
 const LARGE = 300;
+/** How close (screen px) to a transition a dropped item must be to go into it. */
+const DROP_REACH_PX = 14;
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 
 export interface FocusRequest {
   id: string;
@@ -37,19 +54,57 @@ interface Props {
   /** Bumped to fit the whole diagram in view. */
   fitSeq: number;
   focus: FocusRequest | null;
+  actions: CanvasActions;
 }
 
-export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
+export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus, actions }: Props) {
   const fresh = useMemo(
     () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(fresh.nodes);
-  const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
+  const nodesRef = useRef(nodes);
+  useEffect(() => {
+    nodesRef.current = nodes;
+  }, [nodes]);
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const [hint, setHint] = useState<DropPlace | null>(null);
+  /** States a change created: selected as soon as they are drawn. */
+  const pendingSelect = useRef<string[] | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const { fitView, getInternalNode, setCenter, getZoom, screenToFlowPosition } = useReactFlow();
 
-  // Dragging a state by hand makes the computed routes stale until the next layout.
+  // Dragging a state by hand makes the computed routes stale until the pinned layout arrives.
   const [dragged, setDragged] = useState(false);
   const flow = useStableFlow(fresh, layoutSeq, setNodes, () => setDragged(false));
+  // States a change created are selected as soon as they are drawn; transitions stay selected
+  // across analyses of the same document (their ids name their place).
+  useEffect(() => {
+    const want = pendingSelect.current;
+    if (want !== null && want.every((id) => flow.nodes.some((n) => n.id === id))) {
+      pendingSelect.current = null;
+      const keep = new Set(want);
+      setNodes((prev) => prev.map((n) => (Boolean(n.selected) === keep.has(n.id) ? n : { ...n, selected: keep.has(n.id) })));
+    }
+    setSelectedEdges((prev) => {
+      const kept = [...prev].filter((id) => flow.edges.some((e) => e.id === id));
+      return kept.length === prev.size ? prev : new Set(kept);
+    });
+  }, [flow, setNodes]);
+
+  // Selecting from outside (the problem list, an inspector rename): just that state, unless it is
+  // already part of a multi-selection. A new array only when something changes: React Flow goes
+  // over every node for a new one.
+  useEffect(() => {
+    const current = nodesRef.current;
+    if (selected !== null && current.some((n) => n.id === selected && n.selected)) return;
+    setNodes((ns) =>
+      ns.some((n) => Boolean(n.selected) !== (n.id === selected))
+        ? ns.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }))
+        : ns,
+    );
+  }, [selected, setNodes, flow]);
+
   const laidEdges = useMemo(
     () => (dragged ? flow.edges.map((e) => ({ ...e, data: e.data && { ...e.data, routed: false } })) : flow.edges),
     [flow, dragged],
@@ -57,21 +112,22 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
   // During a run, the transitions taken are drawn as traversed.
   const run = useRunView();
   const edges = useMemo(() => {
-    if ((run.taken.size === 0 && !run.focus) || !diagram) return laidEdges;
-    const names = new Map(diagram.nodes.map((n) => [n.id, n.name]));
-    return laidEdges.map((e) =>
-      takenEdge(run, names.get(e.source) ?? '', names.get(e.target) ?? '') ? { ...e, className: `${e.className ?? ''} taken` } : e,
-    );
-  }, [laidEdges, run, diagram]);
+    const names = new Map(diagram?.nodes.map((n) => [n.id, n.name]) ?? []);
+    const target = hint?.at === 'transition' ? hint.transition : null;
+    const running = run.taken.size > 0 || run.focus;
+    return laidEdges.map((e) => {
+      const classes = [e.className ?? ''];
+      if (running && takenEdge(run, names.get(e.source) ?? '', names.get(e.target) ?? '')) classes.push('taken');
+      if (target !== null && e.data?.source === target) classes.push('drop-target');
+      const picked = selectedEdges.has(e.id);
+      return classes.length === 1 && !picked ? e : { ...e, className: classes.join(' ').trim(), selected: picked };
+    });
+  }, [laidEdges, run, diagram, hint, selectedEdges]);
 
-  useEffect(() => {
-    // A new array only when the selection changes: React Flow goes over every node for a new one.
-    setNodes((current) =>
-      current.some((n) => Boolean(n.selected) !== (n.id === selected))
-        ? current.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }))
-        : current,
-    );
-  }, [selected, setNodes, flow]);
+  const shown = useMemo(() => {
+    const into = hint?.at === 'container' && hint.states !== '/States' ? containerOf(hint.states) : null;
+    return into === null ? nodes : nodes.map((n) => (n.id === into ? { ...n, className: 'drop-target' } : n));
+  }, [nodes, hint]);
 
   useEffect(() => {
     if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
@@ -94,35 +150,150 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     void setCenter(x + w / 2, y + h / 2, { zoom: Math.max(getZoom(), 0.8), duration: 200 });
   }, [focus, getInternalNode, setCenter, getZoom]);
 
+  /** Selects what a change created once it is drawn (and shows the first in the inspector). */
+  const select = useCallback(
+    (created: string[] | null) => {
+      if (!created || created.length === 0) return;
+      pendingSelect.current = created;
+      onSelect(created[0]);
+    },
+    [onSelect],
+  );
+
+  // Palette items dragged over and dropped on the canvas.
+  useEffect(() => {
+    const placeAt = (d: PaletteDrag): DropPlace | null => {
+      const r = wrapper.current?.getBoundingClientRect();
+      if (!r || !diagram || d.x < r.left || d.x > r.right || d.y < r.top || d.y > r.bottom) return null;
+      return dropPlace(diagram, screenToFlowPosition({ x: d.x, y: d.y }), DROP_REACH_PX / getZoom());
+    };
+    const onDrag = (e: Event) => setHint(placeAt((e as CustomEvent<PaletteDrag>).detail));
+    const onDrop = (e: Event) => {
+      const d = (e as CustomEvent<PaletteDrag>).detail;
+      setHint(null);
+      const place = placeAt(d);
+      if (!place) return;
+      const where = place.at === 'transition' ? ' into the transition' : place.states === '/States' ? '' : ' inside the container';
+      void actions.change({ op: 'drop', item: d.item, place }, `Added “${d.label}”${where}`).then(select);
+    };
+    window.addEventListener(PALETTE_DRAG, onDrag);
+    window.addEventListener(PALETTE_DROP, onDrop);
+    return () => {
+      window.removeEventListener(PALETTE_DRAG, onDrag);
+      window.removeEventListener(PALETTE_DROP, onDrop);
+    };
+  }, [diagram, screenToFlowPosition, getZoom, actions, select]);
+
+  const selectedStates = useCallback(() => nodesRef.current.filter((n) => n.selected && n.type === 'state').map((n) => n.id), []);
+  const selectedTransitions = useCallback(
+    () => edges.filter((e) => selectedEdges.has(e.id) && e.data).map((e) => e.data!.source),
+    [edges, selectedEdges],
+  );
+  const commands = useMemo(
+    () => ({
+      remove: () => {
+        const states = selectedStates();
+        const transitions = selectedTransitions();
+        if (states.length + transitions.length === 0) return;
+        const what = [count(states.length, 'step'), count(transitions.length, 'transition')].filter(Boolean).join(' and ');
+        void actions.change({ op: 'delete', states, transitions }, `Deleted ${what}`).then((r) => r && onSelect(null));
+      },
+      duplicate: () => {
+        const states = selectedStates();
+        if (states.length > 0) void actions.change({ op: 'duplicate', states }, `Duplicated ${count(states.length, 'step')}`).then(select);
+      },
+      copy: () => actions.copy(selectedStates()),
+      paste: () => void actions.paste().then(select),
+    }),
+    [actions, onSelect, select, selectedStates, selectedTransitions],
+  );
+  useCanvasKeys(commands, actions);
+
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'state') onSelect(node.id);
   };
 
+  const onConnect = (c: Connection) => {
+    if (!c.sourceHandle) return;
+    const name = (id: string) => diagram?.nodes.find((n) => n.id === id)?.name ?? id;
+    const link = c.sourceHandle as LinkKind;
+    const said = { next: 'now goes on to', rule: 'has a new rule going to', default: 'otherwise goes to', catch: 'on any error goes to' }[link];
+    void actions.change({ op: 'connect', from: c.source, to: c.target, link }, `“${name(c.source)}” ${said} “${name(c.target)}”`);
+  };
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = (_, __, moved) => {
+    setDragged(true);
+    const before = new Map(flow.nodes.map((n) => [n.id, n.position]));
+    actions.move(
+      moved
+        .filter((n) => n.type === 'state')
+        .filter((n) => {
+          const p = before.get(n.id);
+          return !p || Math.abs(p.x - n.position.x) > 0.5 || Math.abs(p.y - n.position.y) > 0.5;
+        })
+        .map((n) => ({ id: n.id, position: n.position })),
+    );
+  };
+
+  const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) =>
+    setSelectedEdges((prev) => {
+      const next = new Set(prev);
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      return next;
+    });
+
+  const stateCount = nodes.filter((n) => n.selected && n.type === 'state').length;
   return (
-    <div className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeDragStop={() => setDragged(true)}
-        onNodesChange={onNodesChange}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => onSelect(null)}
-        nodesConnectable={false}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-        minZoom={0.2}
-        // Big workflows: only what is in view is in the page, so panning and zooming stay smooth.
-        onlyRenderVisibleElements={nodes.length > LARGE}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-      {diagram && diagram.nodes.length === 0 && (
-        <p className="canvas-empty">No states to draw yet: add a state from the palette or type one in the ASL JSON pane.</p>
-      )}
-    </div>
+    <>
+      <CanvasToolbar
+        states={stateCount}
+        transitions={selectedEdges.size}
+        canPaste={actions.canPaste()}
+        onDelete={commands.remove}
+        onDuplicate={commands.duplicate}
+        onCopy={commands.copy}
+        onPaste={commands.paste}
+        onExport={(format) => void actions.exportImage(format)}
+      />
+      <div ref={wrapper} className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
+        <ReactFlow
+          nodes={shown}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodeDragStop={onNodeDragStop}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={() => onSelect(null)}
+          onConnect={onConnect}
+          isValidConnection={(c) => c.source !== undefined && containerOf(c.source) === containerOf(c.target)}
+          connectionRadius={30}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitView
+          fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+          minZoom={0.2}
+          // Big workflows: only what is in view is in the page, so panning and zooming stay smooth.
+          onlyRenderVisibleElements={nodes.length > LARGE}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} nodeColor={(n) => (n.type === 'group' ? '#e3e7ec' : lookOf(String(n.data.kind)).colour)} />
+        </ReactFlow>
+        {diagram && diagram.nodes.length === 0 && (
+          <p className="canvas-empty">No states to draw yet: drag a step here from the palette or type one in the ASL JSON pane.</p>
+        )}
+      </div>
+    </>
   );
+}
+
+function count(n: number, what: string): string {
+  return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,8 @@ export interface RoutedEdgeData extends Record<string, unknown> {
   labelAt: [number, number] | null;
   /** False once a state was moved by hand: the computed route no longer fits. */
   routed: boolean;
+  /** Where the transition is written (`/States/A/Next`): what a drop on it or a delete changes. */
+  source: string;
 }
 
 export type FlowEdge = Edge<RoutedEdgeData>;
@@ -28,7 +30,7 @@ export function RoutedEdge(props: EdgeProps<FlowEdge>) {
   const shift = routed && data?.labelAt ? '0%' : '-50%';
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={16} />
       {label && (
         <EdgeLabelRenderer>
           <div

@@ -1,10 +1,13 @@
 // One state on the canvas: coloured by type, with an icon, its name and its type in words.
-// Parallel and Map states that contain steps are drawn as a box around them.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+// Parallel and Map states that contain steps are drawn as a box around them. Handles to drag a
+// connection from: "next" below a flowing step, "rule" and "default" below a Choice, "on error"
+// on the right of a Task, Parallel or Map; while a connection is dragged, the whole step is a
+// place to drop it.
+import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { STATUS_LOOK } from '../run/look';
 import { statusOf, useRunView } from '../run/RunView';
-import { lookOf } from './stateTypes';
+import { LOOKS, lookOf } from './stateTypes';
 import type { FlowNode } from './toFlow';
 
 export function StateNode({ data, selected }: NodeProps<FlowNode>) {
@@ -13,12 +16,20 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const status = statusOf(run, data.name);
   const breakpoint = run.breakpoints.has(data.name);
   const style = { '--state-colour': look.colour, '--state-tint': look.tint } as CSSProperties;
+  const connecting = useConnection((c) => c.inProgress);
+  const outs = handlesOf(data.kind);
   const classes = ['state', data.container ? 'state-container' : '', selected ? 'selected' : '', data.problems > 0 ? 'has-problems' : '', run.ran ? `run-${status}` : '', run.pausedAt === data.name ? 'paused-here' : '', run.focus?.inside.has(data.name) ? 'in-iteration' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div className={classes} style={style} aria-label={data.name} data-state-type={data.kind} data-status={status} title={`${data.kind}: ${look.summary}`}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle
+        type="target"
+        id="in"
+        position={Position.Top}
+        className={connecting ? 'handle-in connecting' : 'handle-in'}
+        isConnectableStart={false}
+      />
       <div className="state-head">
         <button
           type="button"
@@ -50,7 +61,21 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
           </span>
         )}
       </div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      {outs.map((h) => (
+        <Handle
+          key={h.id}
+          type="source"
+          id={h.id}
+          position={h.id === 'catch' ? Position.Right : Position.Bottom}
+          className={`handle-out handle-${h.id}`}
+          style={h.left ? { left: h.left } : undefined}
+          aria-label={`${h.label} from ${data.name}`}
+          title={h.title}
+          isConnectableEnd={false}
+        >
+          {h.caption && <span className="handle-caption">{h.caption}</span>}
+        </Handle>
+      ))}
     </div>
   );
 }
@@ -62,4 +87,29 @@ export function GroupNode({ data }: NodeProps<FlowNode>) {
       <span className="group-caption">{data.name}</span>
     </div>
   );
+}
+
+interface OutHandle {
+  id: 'next' | 'rule' | 'default' | 'catch';
+  label: string;
+  title: string;
+  caption?: string;
+  left?: string;
+}
+
+/** The connections a step of type `kind` can start. */
+export function handlesOf(kind: string): OutHandle[] {
+  const out: OutHandle[] = [];
+  if (kind === 'Choice') {
+    out.push(
+      { id: 'rule', label: 'Add a rule', title: 'Drag to a step: add a rule that goes there (then edit its condition)', caption: 'rule', left: '30%' },
+      { id: 'default', label: 'Set the default', title: 'Drag to a step: where to go when no rule matches', caption: 'default', left: '70%' },
+    );
+  } else if (kind !== 'Succeed' && kind !== 'Fail' && kind in LOOKS) {
+    out.push({ id: 'next', label: 'Connect next step', title: 'Drag to a step: go there next' });
+  }
+  if (kind === 'Task' || kind === 'Parallel' || kind === 'Map') {
+    out.push({ id: 'catch', label: 'On error', title: 'Drag to a step: go there on any error' });
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ const diagram = (names: string[]): Diagram => ({
     label: null,
     points: [[0, i * 60 + 40], [0, (i + 1) * 60]],
     labelAt: null,
+    source: `/States/${names[i]}/Next`,
   })),
 });
 

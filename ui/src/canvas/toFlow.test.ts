@@ -10,7 +10,7 @@ const diagram: Diagram = {
     { id: '/States/Fan/Branches/0/States/A', name: 'A', kind: 'Pass', x: 40, y: 80, width: 190, height: 56, parent: '/States/Fan/Branches/0', at: null },
     { id: '/States/Done', name: 'Done', kind: 'Succeed', x: 10, y: 260, width: 190, height: 56, parent: null, at: null },
   ],
-  edges: [{ id: 'e0', from: '/States/Fan', to: '/States/Done', kind: 'next', label: null, points: [[160, 220], [105, 260]], labelAt: null }],
+  edges: [{ id: 'e0', from: '/States/Fan', to: '/States/Done', kind: 'next', label: null, points: [[160, 220], [105, 260]], labelAt: null, source: "/States/Fan/Next" }],
 };
 
 describe('toFlow', () => {

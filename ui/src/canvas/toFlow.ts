@@ -46,7 +46,7 @@ export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { 
     target: e.to,
     label: e.label ?? undefined,
     type: 'routed',
-    data: { points: e.points, labelAt: e.labelAt, routed: true },
+    data: { points: e.points, labelAt: e.labelAt, routed: true, source: e.source },
     className: `edge-${e.kind}`,
     zIndex: 2,
     markerEnd: { type: 'arrowclosed' as const },

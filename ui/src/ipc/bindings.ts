@@ -51,7 +51,11 @@ points: Array<[number, number]>,
 /**
  * Where the label's text starts (left end, vertically centred), when there is a label.
  */
-labelAt: [number, number] | null, };
+labelAt: [number, number] | null, 
+/**
+ * Where the transition is written (`/States/C/Choices/0/Next`), to change or remove it.
+ */
+source: string, };
 
 export type TextPlace = { line: number, column: number, };
 
@@ -83,6 +87,20 @@ span: TextSpan | null, };
 export type ProblemSeverity = "error" | "warning";
 
 export type StateChange = { "op": "rename", pointer: string, name: string, } | { "op": "setComment", pointer: string, comment: string, } | { "op": "goTo", pointer: string, target: string | null, } | { "op": "remove", pointer: string, } | { "op": "fields", edits: Array<FieldEdit>, };
+
+export type CanvasChange = { "op": "drop", item: string, place: DropPlace, } | { "op": "connect", from: string, to: string, link: LinkKind, } | { "op": "delete", states: Array<string>, transitions: Array<string>, } | { "op": "duplicate", states: Array<string>, } | { "op": "paste", container: string, states: Array<CopiedState>, after: string | null, };
+
+export type DropPlace = { "at": "container", states: string, } | { "at": "transition", transition: string, };
+
+export type LinkKind = "next" | "rule" | "default" | "catch";
+
+export type CopiedState = { name: string, state: unknown, };
+
+export type CanvasResult = { text: string, created: Array<string>, };
+
+export type Pin = { x: number, y: number, };
+
+export type ImageFormat = "png" | "svg";
 
 export type FieldEdit = { "op": "set", pointer: string, value: unknown, } | { "op": "remove", pointer: string, };
 

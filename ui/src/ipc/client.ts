@@ -1,10 +1,21 @@
 // Typed wrappers over the Rust commands (src-tauri/src/commands.rs). The types come from
 // bindings.ts, generated from the Rust contract.
 import { invoke } from '@tauri-apps/api/core';
-import type { Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template } from './bindings';
+import type {
+  Analysis,
+  CanvasChange,
+  CanvasResult,
+  CommandError,
+  ImageFormat,
+  JsonataProblem,
+  OpenedFile,
+  Pin,
+  StateChange,
+  Template,
+} from './bindings';
 
 export const ipc = {
-  analyze: (text: string) => invoke<Analysis>('analyze', { text }),
+  analyze: (text: string, pins: Readonly<Record<string, Pin>> = {}) => invoke<Analysis>('analyze', { text, pins }),
   openFile: (path: string) => invoke<OpenedFile>('open_file', { path }),
   saveFile: (path: string, text: string) => invoke<OpenedFile>('save_file', { path, text }),
   startupFile: () => invoke<string | null>('startup_file'),
@@ -13,6 +24,11 @@ export const ipc = {
   templateText: (id: string) => invoke<string>('template_text', { id }),
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
   changeState: (text: string, change: StateChange) => invoke<string>('change_state', { text, change }),
+  canvasChange: (text: string, change: CanvasChange) => invoke<CanvasResult>('canvas_change', { text, change }),
+  loadPins: (path: string) => invoke<Record<string, Pin>>('load_pins', { path }),
+  savePins: (path: string, pins: Readonly<Record<string, Pin>>) => invoke<null>('save_pins', { path, pins }),
+  exportDiagram: (text: string, pins: Readonly<Record<string, Pin>>, path: string, format: ImageFormat) =>
+    invoke<null>('export_diagram', { text, pins, path, format }),
   checkJsonata: (field: string) => invoke<JsonataProblem | null>('check_jsonata', { field }),
 };
 

@@ -1,10 +1,26 @@
-// The designer's state: the open file, the text with its snapshot history, and the latest
-// analysis (the diagram is the last one that parsed).
+// The designer's state: the open file, the document (its text and the states placed by hand,
+// "pins") with its snapshot history, and the latest analysis (the diagram is the last one that
+// parsed). A snapshot holds text and pins together, so moving a state is one undo step.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ipc } from '../ipc/client';
-import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
+import type { Analysis, Diagram, Pin, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
 import { latestOnly } from './latestOnly';
+
+/** Hand-placed states: state pointer → top-left relative to the box that contains it. */
+export type Pins = Readonly<Record<string, Pin>>;
+
+/** One moment of the document. Pins are replaced, never changed in place. */
+export interface Snapshot {
+  text: string;
+  pins: Pins;
+}
+
+const NO_PINS: Pins = Object.freeze({});
+
+export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  return a.text === b.text && a.pins === b.pins;
+}
 
 /** How long the text must rest before it becomes an undo step. */
 const SNAPSHOT_DELAY_MS = 600;
@@ -22,7 +38,12 @@ export interface OpenDocument {
 export function useDesigner() {
   const [file, setFile] = useState<OpenDocument>({ path: null, name: 'Untitled.asl.json', savedText: '' });
   const [text, setText] = useState('');
-  const [hist, setHist] = useState(() => history.start(''));
+  const [pins, setPinsNow] = useState<Pins>(NO_PINS);
+  const [savedPins, setSavedPins] = useState<Pins>(NO_PINS);
+  const [hist, setHist] = useState(() => history.start<Snapshot>({ text: '', pins: NO_PINS }));
+  // The latest text and pins, for callbacks that must not change identity (set with the state).
+  const pinsRef = useRef<Pins>(NO_PINS);
+  const textRef = useRef('');
   const [diagram, setDiagram] = useState<Diagram | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [parseError, setParseError] = useState<TextError | null>(null);
@@ -30,79 +51,108 @@ export function useDesigner() {
   const [loads, setLoads] = useState(0);
   const snapshotTimer = useRef<number | undefined>(undefined);
   // One analysis at a time, at once (no fixed delay: an edit reaches the diagram in one round
-  // trip); while one runs, only the newest text waits for its turn.
+  // trip); while one runs, only the newest document waits for its turn.
   const [analyse] = useState(() =>
-    latestOnly(ipc.analyze, (a: Analysis) => {
-      if (a.status === 'parsed') {
-        setDiagram(a.diagram);
-        setProblems(a.problems);
-        setParseError(null);
-      } else {
-        setParseError(a.error);
-      }
-    }),
+    latestOnly(
+      (doc: Snapshot) => ipc.analyze(doc.text, doc.pins),
+      (a: Analysis) => {
+        if (a.status === 'parsed') {
+          setDiagram(a.diagram);
+          setProblems(a.problems);
+          setParseError(null);
+        } else {
+          setParseError(a.error);
+        }
+      },
+    ),
   );
   // Edits ask for their analysis at once (before React renders them); the effect covers any
-  // other way the text changes. The same text is never analysed twice in a row.
-  const lastAsked = useRef<string | null>(null);
+  // other way the document changes. The same document is never analysed twice in a row.
+  const lastAsked = useRef<Snapshot | null>(null);
   const ask = useCallback(
-    (t: string) => {
-      if (t === lastAsked.current) return;
-      lastAsked.current = t;
-      analyse(t);
+    (doc: Snapshot) => {
+      if (lastAsked.current && sameSnapshot(lastAsked.current, doc)) return;
+      lastAsked.current = doc;
+      analyse(doc);
     },
     [analyse],
   );
-  useEffect(() => ask(text), [text, ask]);
+  useEffect(() => ask({ text, pins }), [text, pins, ask]);
 
   /** Typing: the text changes now, and becomes an undo step once it rests. */
-  const edit = useCallback((next: string) => {
-    ask(next);
-    setText(next);
-    window.clearTimeout(snapshotTimer.current);
-    snapshotTimer.current = window.setTimeout(() => setHist((h) => history.record(h, next)), SNAPSHOT_DELAY_MS);
-  }, [ask]);
+  const edit = useCallback(
+    (next: string) => {
+      ask({ text: next, pins: pinsRef.current });
+      textRef.current = next;
+      setText(next);
+      window.clearTimeout(snapshotTimer.current);
+      snapshotTimer.current = window.setTimeout(
+        () => setHist((h) => history.record(h, { text: next, pins: pinsRef.current }, sameSnapshot)),
+        SNAPSHOT_DELAY_MS,
+      );
+    },
+    [ask],
+  );
 
   /** A whole-document change (palette, template): one undo step at once. */
   const replace = useCallback((next: string) => {
     window.clearTimeout(snapshotTimer.current);
-    ask(next);
-    setText((current) => {
-      setHist((h) => history.record(history.record(h, current), next));
-      return next;
-    });
+    const p = pinsRef.current;
+    const current = textRef.current;
+    ask({ text: next, pins: p });
+    textRef.current = next;
+    setText(next);
+    setHist((h) =>
+      history.record(history.record(h, { text: current, pins: p }, sameSnapshot), { text: next, pins: p }, sameSnapshot),
+    );
   }, [ask]);
 
-  /** Opening a file or a template: a fresh history. */
-  const load = useCallback((doc: OpenDocument, content: string) => {
+  /** States placed by hand (a drag, Auto layout clearing them): one undo step at once. */
+  const setPins = useCallback((next: Pins) => {
     window.clearTimeout(snapshotTimer.current);
+    const current = { text: textRef.current, pins: pinsRef.current };
+    setHist((h) => history.record(history.record(h, current, sameSnapshot), { text: current.text, pins: next }, sameSnapshot));
+    pinsRef.current = next;
+    setPinsNow(next);
+  }, []);
+
+  /** Opening a file or a template: a fresh history (with the pins saved beside the file). */
+  const load = useCallback((doc: OpenDocument, content: string, placed: Pins = NO_PINS) => {
+    window.clearTimeout(snapshotTimer.current);
+    textRef.current = content;
+    pinsRef.current = placed;
     setFile(doc);
     setText(content);
-    setHist(history.start(content));
+    setPinsNow(placed);
+    setSavedPins(placed);
+    setHist(history.start<Snapshot>({ text: content, pins: placed }));
     setLoads((n) => n + 1);
   }, []);
 
+  /** The pins now in the document have been written beside the file. */
+  const markPinsSaved = useCallback(() => setSavedPins(pinsRef.current), []);
+
   const flushPending = useCallback(
-    (h: history.History): history.History => {
+    (h: history.History<Snapshot>): history.History<Snapshot> => {
       window.clearTimeout(snapshotTimer.current);
-      return history.record(h, text);
+      return history.record(h, { text, pins }, sameSnapshot);
     },
-    [text],
+    [text, pins],
   );
 
-  const undo = useCallback(() => {
-    const h = history.undo(flushPending(hist));
+  const restore = useCallback((h: history.History<Snapshot>) => {
+    textRef.current = h.present.text;
+    pinsRef.current = h.present.pins;
     setHist(h);
-    setText(h.present);
-  }, [hist, flushPending]);
+    setText(h.present.text);
+    setPinsNow(h.present.pins);
+  }, []);
 
-  const redo = useCallback(() => {
-    const h = history.redo(flushPending(hist));
-    setHist(h);
-    setText(h.present);
-  }, [hist, flushPending]);
+  const undo = useCallback(() => restore(history.undo(flushPending(hist))), [hist, flushPending, restore]);
 
-  const pendingStep = text !== hist.present;
+  const redo = useCallback(() => restore(history.redo(flushPending(hist))), [hist, flushPending, restore]);
+
+  const pendingStep = text !== hist.present.text;
   return {
     file,
     setFile,
@@ -115,7 +165,10 @@ export function useDesigner() {
     redo,
     canUndo: history.canUndo(hist) || pendingStep,
     canRedo: history.canRedo(hist) && !pendingStep,
-    dirty: text !== file.savedText || file.gone === true,
+    dirty: text !== file.savedText || pins !== savedPins || file.gone === true,
+    pins,
+    setPins,
+    markPinsSaved,
     diagram,
     problems,
     parseError,

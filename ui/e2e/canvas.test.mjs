@@ -1,0 +1,391 @@
+// End-to-end test of editing on the canvas with the mouse, in the real desktop app (tauri-driver
+// + WebKitWebDriver, under Xvfb): drag a state in from the palette onto a transition, drag a
+// connection, undo. Needs the debug app built with `--features custom-protocol`.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
+const artifacts = join(here, 'artifacts');
+const example = join(repo, 'examples/order-processing.asl.json');
+const nested = join(here, 'fixtures/ship-and-notify.asl.json');
+const CTRL = '\uE009';
+const DELETE = '\uE017';
+const SHIFT = '\uE008';
+
+let driver;
+let base;
+const work = mkdtempSync(join(tmpdir(), 'statewright-canvas-e2e-'));
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is not built at ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  // Its own process group, logging to a file: at the end the whole group is stopped.
+  const log = openSync(join(artifacts, 'tauri-driver-canvas.log'), 'w');
+  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+after(() => {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM');
+  } catch {
+    driver.kill();
+  }
+});
+
+async function launch(name, fixture) {
+  const file = join(work, `${name}.asl.json`);
+  copyFileSync(fixture, file);
+  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+  try {
+    await session.until('the diagram and its transitions', async () =>
+      (await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`)) > 0,
+    );
+  } catch (e) {
+    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await session.delete();
+    throw e;
+  }
+  return { session, file };
+}
+
+/** Marks progress in the test output, so a stuck step is easy to find. */
+function step(n) {
+  console.log(`step ${n} at ${new Date().toISOString()}`);
+}
+
+async function shot(session, name) {
+  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+}
+
+/** The whole text of the "ASL JSON" pane (CodeMirror renders only the visible lines). */
+function codeText(session) {
+  return session.execute(`const t = document.querySelector('.cm-content').cmTile; return (t.root ?? t).view.state.doc.toString();`);
+}
+
+/** The centre of the first element matching `css`, in viewport pixels. */
+async function centre(session, css) {
+  const r = await session.execute(
+    `const e = document.querySelector(arguments[0]); if (!e) return null; const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };`,
+    [css],
+  );
+  assert.ok(r, `nothing matches ${css}`);
+  return r;
+}
+
+/**
+ * The middle of the drawn transition named `label` (aria-label "A to B"), in viewport pixels:
+ * the path's midpoint (flow units) through the canvas's pan and zoom (WebKit's getScreenCTM
+ * leaves out the CSS transform React Flow pans with).
+ */
+async function edgeMiddle(session, label) {
+  const p = await session.execute(
+    `const edge = [...document.querySelectorAll('.react-flow__edge')].find(e => e.getAttribute('aria-label') === arguments[0]);
+     if (!edge) return null;
+     const path = edge.querySelector('path.react-flow__edge-path');
+     const mid = path.getPointAtLength(path.getTotalLength() / 2);
+     const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform);
+     const pane = document.querySelector('.react-flow').getBoundingClientRect();
+     return { x: pane.left + m.a * mid.x + m.e, y: pane.top + m.d * mid.y + m.f };`,
+    [label],
+  );
+  assert.ok(p, `no transition named ${label}`);
+  return p;
+}
+
+/** Waits until the canvas stops moving (fitting the view animates; a new layout re-routes). */
+async function settled(session) {
+  const transform = () =>
+    session.execute(
+      `return getComputedStyle(document.querySelector('.react-flow__viewport')).transform + '|' +
+        [...document.querySelectorAll('.react-flow__node')].map(n => n.style.transform).join() + '|' +
+        [...document.querySelectorAll('.react-flow__edge-path')].map(p => p.getAttribute('d')).join();`,
+    );
+  let last = await transform();
+  await session.until('the canvas to settle', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = await transform();
+    const same = now === last;
+    last = now;
+    return same;
+  });
+}
+
+async function button(session, name) {
+  const all = await session.findAll('button');
+  for (const b of all) {
+    const label = (await b.attribute('aria-label')) ?? (await b.text());
+    if (label?.trim() === name) return b;
+  }
+  throw new Error(`no button named ${name}`);
+}
+
+test('drag a state in from the palette onto a transition, connect it by dragging, undo', { timeout: 120000 }, async () => {
+  const { session } = await launch('canvas', example);
+  try {
+    const original = await codeText(session);
+    await shot(session, 'canvas-00-opened');
+
+    step('1');
+    // 1. A Wait dragged from the palette onto the ValidateOrder → IsOrderValid transition.
+    await settled(session);
+    const from = await centre(session, '.palette [aria-label="Wait"]');
+    const onto = await edgeMiddle(session, 'ValidateOrder to IsOrderValid');
+    // Timing inside the page: from the drop (mouseup) to the ASL JSON pane and the canvas changing.
+    await session.execute(
+      `window.__t = {};
+       window.addEventListener('statewright:palette-drop', () => { window.__t.drop = performance.now(); }, { once: true });
+       const seen = (key, test) => new MutationObserver(() => { if (window.__t.drop && !window.__t[key] && test()) window.__t[key] = performance.now(); });
+       seen('pane', () => document.querySelector('.cm-content').textContent.includes('New Wait'))
+         .observe(document.querySelector('.cm-content'), { subtree: true, childList: true, characterData: true });
+       seen('canvas', () => document.querySelector('.react-flow__node [aria-label="New Wait"]') !== null)
+         .observe(document.querySelector('.react-flow'), { subtree: true, childList: true });`,
+    );
+    await session.drag(from, onto, { steps: 12, release: false });
+    // While dragging: the item follows the pointer and the transition it would go into is lit.
+    const lit = await session.until('the transition lit as the drop target', () =>
+      session.execute(`return document.querySelector('.react-flow__edge.drop-target')?.getAttribute('aria-label') ?? null;`),
+    );
+    assert.equal(lit, 'ValidateOrder to IsOrderValid');
+    await shot(session, 'canvas-01a-dragging-over-transition');
+    await session.release();
+    const inserted = await session.until('the Wait wired into the transition', async () => {
+      const text = await codeText(session);
+      const doc = JSON.parse(text);
+      return doc.States['New Wait'] ? { text, doc } : null;
+    });
+    const t = await session.until('the timings', () =>
+      session.execute(`return window.__t.pane && window.__t.canvas ? window.__t : null;`),
+    );
+    console.log(`drop → ASL JSON pane ${Math.round(t.pane - t.drop)} ms, drop → state drawn ${Math.round(t.canvas - t.drop)} ms`);
+    assert.equal(inserted.doc.States.ValidateOrder.Next, 'New Wait');
+    assert.deepEqual(inserted.doc.States['New Wait'], { Type: 'Wait', Seconds: 10, Next: 'IsOrderValid' });
+    // Lossless: the original text with the new state and the changed target, nothing else.
+    const keysBefore = Object.keys(JSON.parse(original).States);
+    const keysAfter = Object.keys(inserted.doc.States);
+    assert.deepEqual(keysAfter, [keysBefore[0], 'New Wait', ...keysBefore.slice(1)], 'the new state is written after its source');
+    assert.equal(inserted.text.replace(/\n {4}"New Wait": \{[^}]*\},/, '').replace('"Next": "New Wait"', '"Next": "IsOrderValid"'), original);
+    await session.until('the new state drawn', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="New Wait"]') !== null;`),
+    );
+    await shot(session, 'canvas-01-wait-dropped-on-transition');
+
+    step('2');
+    // 2. A connection dragged from the new Wait's "next" handle to OrderRejected.
+    await session.until('the edges of the new layout', async () =>
+      (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'New Wait to IsOrderValid');`)),
+    );
+    await settled(session);
+    const handle = await centre(session, '.react-flow__node [aria-label="New Wait"] .handle-next');
+    const target = await centre(session, '.react-flow__node [aria-label="OrderRejected"]');
+    await session.drag(handle, target, { steps: 12 });
+    const connected = await session.until('Next changed by the dragged connection', async () => {
+      const doc = JSON.parse(await codeText(session));
+      return doc.States['New Wait'].Next === 'OrderRejected' ? doc : null;
+    }).catch(async (e) => {
+      await shot(session, 'canvas-02-failed-connection');
+      throw e;
+    });
+    assert.equal(connected.States['New Wait'].End, undefined);
+    await shot(session, 'canvas-02-connected');
+
+    step('3');
+    // 3. Undo returns the text from before the connection, then from before the drop.
+    await (await button(session, 'Undo')).click();
+    await session.until('the text before the connection', async () => (await codeText(session)) === inserted.text);
+    await (await button(session, 'Undo')).click();
+    await session.until('the original text', async () => (await codeText(session)) === original);
+    await session.until('the Wait gone from the canvas', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="New Wait"]') === null;`),
+    );
+    await shot(session, 'canvas-03-undone');
+  } finally {
+    await session.delete();
+  }
+});
+
+test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', { timeout: 180000 }, async () => {
+  const { session, file } = await launch('canvas-more', nested);
+  try {
+    const doc = async () => JSON.parse(await codeText(session));
+    step('1');
+    // 1. A Pass dropped inside the second branch of "Ship and notify" goes into that branch.
+    await settled(session);
+    const branch = await session.execute(
+      `const r = document.querySelectorAll('[data-container-type="Branch"]')[1].getBoundingClientRect(); return { x: r.right - 6, y: r.top + 6 };`,
+    );
+    await session.drag(await centre(session, '.palette [aria-label="Pass"]'), branch, { steps: 12 });
+    const dropped = await session.until('the Pass inside the branch', async () => {
+      const d = await doc();
+      return d.States['Ship and notify'].Branches[1].States['New Pass'] ? d : null;
+    });
+    assert.deepEqual(dropped.States['New Pass'], undefined, 'not added to the top level');
+    await shot(session, 'canvas-10-dropped-in-branch');
+
+    step('2');
+    // 2. Moving "Check stock" pins it; Save writes the pin beside the file.
+    const sidecar = file.replace(/\.json$/, '.layout.json');
+    await settled(session);
+    const check = await centre(session, '.react-flow__node [aria-label="Check stock"] .state-name');
+    await session.drag(check, { x: check.x + 90, y: check.y + 10 }, { steps: 8 });
+    await session.until('Save enabled by the move', async () => (await button(session, 'Save')).enabled());
+    await (await button(session, 'Save')).click();
+    const pins = await session.until('the layout saved beside the file', () => existsSync(sidecar) && JSON.parse(readFileSync(sidecar, 'utf8')));
+    assert.equal(pins.version, 1);
+    assert.ok(pins.pins['/States/Check stock'], `pinned: ${JSON.stringify(pins)}`);
+    await shot(session, 'canvas-11-moved-and-saved');
+
+    step('3');
+    // 3. A transition clicked and deleted with the Delete key: the state ends instead.
+    await session.until('the new layout drawn', async () =>
+      (await session.execute(`return [...document.querySelectorAll('.react-flow__edge')].some(e => e.getAttribute('aria-label') === 'Check stock to In stock?');`)),
+    );
+    // A click on a thin line can land as the layout re-routes it: look again and retry.
+    for (let attempt = 1; ; attempt++) {
+      await settled(session);
+      await session.clickAt(await edgeMiddle(session, 'Check stock to In stock?'));
+      const picked = await session
+        .until('the transition selected', async () => session.execute(`return document.querySelector('.react-flow__edge.selected') !== null;`), 3000)
+        .catch(() => false);
+      if (picked) break;
+      if (attempt === 3) {
+        await shot(session, 'canvas-12-failed-edge-click').catch(() => undefined);
+        throw new Error('clicking the transition did not select it');
+      }
+    }
+    await session.keys([{ type: DELETE }]);
+    const cut = await session.until('the transition removed', async () => {
+      const d = await doc();
+      return d.States['Check stock'].Next === undefined ? d : null;
+    });
+    assert.equal(cut.States['Check stock'].End, true);
+    await shot(session, 'canvas-12-transition-deleted');
+
+    step('4');
+    // 4. Ctrl+D duplicates the selected state under a free name.
+    await (await session.find('.react-flow__node [aria-label="Charge card"]')).click();
+    await session.keys([{ down: CTRL }, { type: 'd' }, { up: CTRL }]);
+    const copied = await session.until('the copy', async () => {
+      const d = await doc();
+      return d.States['Charge card 2'] ? d : null;
+    });
+    assert.deepEqual(copied.States['Charge card 2'], copied.States['Charge card']);
+    await session.until('the copy drawn and selected', async () =>
+      session.execute(`return document.querySelector('.react-flow__node [aria-label="Charge card 2"]')?.classList.contains('selected') ?? false;`),
+    );
+    await shot(session, 'canvas-13-duplicated');
+
+    step('5');
+    // 5. Ctrl+C then Ctrl+V pastes another copy, numbered on.
+    await session.keys([{ down: CTRL }, { type: 'c' }, { up: CTRL }, { down: CTRL }, { type: 'v' }, { up: CTRL }]);
+    const pasted = await session.until('the pasted copy', async () => {
+      const d = await doc();
+      return d.States['Charge card 3'] ? d : null;
+    });
+    assert.deepEqual(pasted.States['Charge card 3'], copied.States['Charge card']);
+
+    step('6');
+    // 6. Shift-click selects several states; Delete removes them all.
+    await settled(session);
+    await session.clickAt(await centre(session, '.react-flow__node [aria-label="Charge card 2"] .state-name'));
+    await session.clickWith(SHIFT, await centre(session, '.react-flow__node [aria-label="Charge card 3"] .state-name'));
+    await session.until('two states selected', async () =>
+      (await session.execute(`return document.querySelectorAll('.react-flow__node .state.selected').length;`)) === 2,
+    );
+    await shot(session, 'canvas-14-two-selected');
+    await (await button(session, 'Delete')).click();
+    await session.until('both deleted', async () => {
+      const d = await doc();
+      return !d.States['Charge card 2'] && !d.States['Charge card 3'];
+    });
+
+    step('7');
+    // 7. From a Choice: the "rule" handle adds a rule, the "default" handle sets the default.
+    await settled(session);
+    const rule = await centre(session, '.react-flow__node [aria-label="In stock?"] .handle-rule');
+    await session.drag(rule, await centre(session, '.react-flow__node [aria-label="Payment failed"]'), { steps: 10 });
+    const ruled = await session.until('a second rule', async () => {
+      const d = await doc();
+      return d.States['In stock?'].Choices.length === 2 ? d : null;
+    });
+    assert.deepEqual(ruled.States['In stock?'].Choices[1], { Variable: '$.value', IsPresent: true, Next: 'Payment failed' });
+    await settled(session);
+    const fallback = await centre(session, '.react-flow__node [aria-label="In stock?"] .handle-default');
+    await session.drag(fallback, await centre(session, '.react-flow__node [aria-label="Charge card"]'), { steps: 10 });
+    await session.until('the default changed', async () => (await doc()).States['In stock?'].Default === 'Charge card');
+    await shot(session, 'canvas-15-choice-connected');
+
+  } finally {
+    await session.delete();
+  }
+});
+
+test('a canvas change in a 200-state workflow: core edit and redraw timings', { timeout: 120000 }, async () => {
+  const states = {};
+  for (let i = 0; i < 200; i++) states[`Step ${i}`] = i === 199 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `Step ${i + 1}` };
+  const big = join(work, 'big-source.asl.json');
+  writeFileSync(big, `${JSON.stringify({ StartAt: 'Step 0', States: states }, null, 2)}\n`);
+  const { session } = await launch('canvas-big', big);
+  try {
+    const ms = await session.execute(
+      `const invoke = window.__TAURI_INTERNALS__.invoke;
+         const text = document.querySelector('.cm-content').cmTile.root.view.state.doc.toString();
+         const change = { op: 'drop', item: 'Wait', place: { at: 'transition', transition: '/States/Step 100/Next' } };
+         return (async () => {
+           const times = { change: [], analyze: [] };
+           for (let i = 0; i < 5; i++) {
+             let t = performance.now();
+             const r = await invoke('canvas_change', { text, change });
+             times.change.push(performance.now() - t);
+             t = performance.now();
+             await invoke('analyze', { text: r.text, pins: {} });
+             times.analyze.push(performance.now() - t);
+           }
+           return times;
+         })();`,
+    );
+    const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    console.log(`200 states: canvas_change (core edit + IPC) median ${median(ms.change).toFixed(1)} ms; analyze (layout + validate + IPC) median ${median(ms.analyze).toFixed(1)} ms`);
+    assert.ok(median(ms.change) < 500, `canvas_change took ${median(ms.change)} ms`);
+  } finally {
+    await session.delete();
+  }
+});
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
