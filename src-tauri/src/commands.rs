@@ -2,7 +2,9 @@
 
 use tauri::State;
 
-use crate::ipc::{Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template};
+use crate::ipc::{
+    Analysis, ChangedText, CommandError, JsonataProblem, OpenedFile, StateChange, Template,
+};
 use crate::workspace::Workspace;
 
 /// Async, like `change_state`: Tauri runs it off the main thread, which also draws the window,
@@ -52,8 +54,9 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 }
 
 #[tauri::command]
-pub async fn change_state(text: String, change: StateChange) -> Result<String, CommandError> {
-    crate::changes::apply(&text, &change)
+pub async fn change_state(text: String, change: StateChange) -> Result<ChangedText, CommandError> {
+    let text = crate::changes::apply(&text, &change)?;
+    Ok(ChangedText { analysis: crate::analysis::analyze(&text), text })
 }
 
 #[tauri::command]

@@ -8,13 +8,14 @@ import {
   useReactFlow,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Diagram } from '../ipc/bindings';
 import { takenEdge, useRunView } from '../run/RunView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { useStableFlow } from './stableFlow';
 import { toFlow, type FlowNode } from './toFlow';
+import { perfMark } from '../perf/probe';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
@@ -39,7 +40,9 @@ interface Props {
   focus: FocusRequest | null;
 }
 
-export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
+/** Memoised: an edit that changes only the text (not the diagram) does not render the canvas. */
+export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus }: Props) {
+  perfMark('Canvas render');
   const fresh = useMemo(
     () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
@@ -77,8 +80,9 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
   }, [fitSeq, fitView]);
 
-  // A different set of states (another file, a big edit): show all of it once it is drawn.
-  const shape = flow.nodes.map((n) => n.id).join('\n');
+  // A different number of states (a big edit, a state added or removed): show all of it once it
+  // is drawn. A rename keeps the view where it is; opening a file fits through `fitSeq`.
+  const shape = flow.nodes.length;
   useEffect(() => {
     const t = window.setTimeout(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }), 60);
     return () => window.clearTimeout(t);
@@ -125,4 +129,4 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
       )}
     </div>
   );
-}
+});

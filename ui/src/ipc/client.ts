@@ -1,10 +1,11 @@
 // Typed wrappers over the Rust commands (src-tauri/src/commands.rs). The types come from
 // bindings.ts, generated from the Rust contract.
 import { invoke } from '@tauri-apps/api/core';
-import type { Analysis, CommandError, JsonataProblem, OpenedFile, StateChange, Template } from './bindings';
+import { perfMark } from '../perf/probe';
+import type { Analysis, ChangedText, CommandError, JsonataProblem, OpenedFile, StateChange, Template } from './bindings';
 
 export const ipc = {
-  analyze: (text: string) => invoke<Analysis>('analyze', { text }),
+  analyze: (text: string) => timed('analyze', invoke<Analysis>('analyze', { text })),
   openFile: (path: string) => invoke<OpenedFile>('open_file', { path }),
   saveFile: (path: string, text: string) => invoke<OpenedFile>('save_file', { path, text }),
   startupFile: () => invoke<string | null>('startup_file'),
@@ -12,9 +13,15 @@ export const ipc = {
   templates: () => invoke<Template[]>('templates'),
   templateText: (id: string) => invoke<string>('template_text', { id }),
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
-  changeState: (text: string, change: StateChange) => invoke<string>('change_state', { text, change }),
+  changeState: (text: string, change: StateChange) => timed('change_state', invoke<ChangedText>('change_state', { text, change })),
   checkJsonata: (field: string) => invoke<JsonataProblem | null>('check_jsonata', { field }),
 };
+
+/** Marks when a command was sent and when its answer arrived (for the e2e measurements). */
+function timed<T>(name: string, answer: Promise<T>): Promise<T> {
+  perfMark(`${name} sent`);
+  return answer.finally(() => perfMark(`${name} answered`));
+}
 
 /** A command failure's sentence, whatever shape the failure came in. */
 export function describeFailure(failure: unknown): string {

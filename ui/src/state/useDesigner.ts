@@ -5,6 +5,7 @@ import { ipc } from '../ipc/client';
 import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
 import { latestOnly } from './latestOnly';
+import { sameData } from '../canvas/stableFlow';
 
 /** How long the text must rest before it becomes an undo step. */
 const SNAPSHOT_DELAY_MS = 600;
@@ -29,22 +30,31 @@ export function useDesigner() {
   /** Counts loads (open, template), so others can react to each new document. */
   const [loads, setLoads] = useState(0);
   const snapshotTimer = useRef<number | undefined>(undefined);
+  /** The text most recently sent for analysis (or analysed with a change): only its analysis shows. */
+  const lastAsked = useRef<string | null>(null);
+  const show = useCallback((a: Analysis) => {
+    if (a.status === 'parsed') {
+      // Most edits (a field's value) leave the diagram and the problems as they were: keeping
+      // the same objects spares the canvas and the panels a render.
+      setDiagram((old) => (sameData(old, a.diagram) ? old : a.diagram));
+      setProblems((old) => (sameData(old, a.problems) ? old : a.problems));
+      setParseError(null);
+    } else {
+      setParseError(a.error);
+    }
+  }, []);
   // One analysis at a time, at once (no fixed delay: an edit reaches the diagram in one round
   // trip); while one runs, only the newest text waits for its turn.
   const [analyse] = useState(() =>
-    latestOnly(ipc.analyze, (a: Analysis) => {
-      if (a.status === 'parsed') {
-        setDiagram(a.diagram);
-        setProblems(a.problems);
-        setParseError(null);
-      } else {
-        setParseError(a.error);
-      }
-    }),
+    latestOnly(
+      (t: string) => ipc.analyze(t).then((a) => ({ t, a })),
+      ({ t, a }: { t: string; a: Analysis }) => {
+        if (t === lastAsked.current) show(a);
+      },
+    ),
   );
   // Edits ask for their analysis at once (before React renders them); the effect covers any
   // other way the text changes. The same text is never analysed twice in a row.
-  const lastAsked = useRef<string | null>(null);
   const ask = useCallback(
     (t: string) => {
       if (t === lastAsked.current) return;
@@ -72,6 +82,16 @@ export function useDesigner() {
       return next;
     });
   }, [ask]);
+
+  /** A change that came back with its analysis (inspector, canvas): both panes in one render. */
+  const replaceAnalysed = useCallback(
+    (next: string, analysis: Analysis) => {
+      lastAsked.current = next;
+      show(analysis);
+      replace(next);
+    },
+    [show, replace],
+  );
 
   /** Opening a file or a template: a fresh history. */
   const load = useCallback((doc: OpenDocument, content: string) => {
@@ -109,6 +129,7 @@ export function useDesigner() {
     text,
     edit,
     replace,
+    replaceAnalysed,
     load,
     loads,
     undo,
