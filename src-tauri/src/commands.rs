@@ -6,8 +6,8 @@ use std::path::Path;
 use tauri::State;
 
 use crate::ipc::{
-    Analysis, CanvasChange, CanvasResult, CommandError, ImageFormat, JsonataProblem, OpenedFile,
-    Pin, StateChange, Template,
+    Analysis, CanvasChange, CanvasResult, ChangedText, CommandError, ImageFormat, JsonataProblem,
+    OpenedFile, Pin, StateChange, Template,
 };
 use crate::workspace::Workspace;
 
@@ -58,8 +58,13 @@ pub fn add_state(text: &str, kind: &str) -> Result<String, CommandError> {
 }
 
 #[tauri::command]
-pub async fn change_state(text: String, change: StateChange) -> Result<String, CommandError> {
-    crate::changes::apply(&text, &change)
+pub async fn change_state(
+    text: String,
+    change: StateChange,
+    pins: Option<BTreeMap<String, Pin>>,
+) -> Result<ChangedText, CommandError> {
+    let text = crate::changes::apply(&text, &change)?;
+    Ok(ChangedText { analysis: crate::analysis::analyze(&text, &pins.unwrap_or_default()), text })
 }
 
 #[tauri::command]

@@ -27,6 +27,14 @@ pub enum Analysis {
     NotJson { error: TextError },
 }
 
+/// The text after a change made from the canvas or the inspector, with its analysis: one round
+/// trip, so the window shows the change in both panes in one go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChangedText {
+    pub text: String,
+    pub analysis: Analysis,
+}
+
 /// Why the text is not JSON, and where (one-based line and column).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TextError {
@@ -279,6 +287,7 @@ pub fn typescript() -> String {
     let decls = [
         OpenedFile::decl(),
         Analysis::decl(),
+        ChangedText::decl(),
         TextError::decl(),
         Diagram::decl(),
         DiagramNode::decl(),

@@ -3,7 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { ask, message, open, save } from '@tauri-apps/plugin-dialog';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Canvas, type FocusRequest } from './canvas/Canvas';
 import { useCanvasActions } from './canvas/useCanvasActions';
 import { CodePane, type CursorRequest } from './code/CodePane';
@@ -20,11 +20,14 @@ import { useFileSafety } from './files/useFileSafety';
 import { RunPanel } from './run/RunPanel';
 import { RunView } from './run/RunView';
 import { useRun } from './run/useRun';
+import { perfMark } from './perf/probe';
 
 const FILTERS = [{ name: 'Workflow definitions', extensions: ['json'] }];
 
 export function App() {
+  perfMark('App render');
   const d = useDesigner();
+  useLayoutEffect(() => perfMark('App committed'));
   const run = useRun(d.file.path, d.text);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
@@ -216,7 +219,8 @@ export function App() {
   const changeState = useCallback(
     async (change: StateChange) => {
       try {
-        d.replace(await ipc.changeState(d.text, change));
+        const changed = await ipc.changeState(d.text, change, d.pins);
+        d.replaceAnalysed(changed.text, changed.analysis);
         if (change.op === 'remove') setSelected(null);
         if (change.op === 'rename') {
           const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));

@@ -15,7 +15,7 @@ import {
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram, DropPlace, LinkKind } from '../ipc/bindings';
 import { PALETTE_DRAG, PALETTE_DROP, type PaletteDrag } from '../panels/usePaletteDrag';
 import { takenEdge, useRunView } from '../run/RunView';
@@ -29,6 +29,7 @@ import { lookOf } from './stateTypes';
 import { toFlow, type FlowNode } from './toFlow';
 import type { CanvasActions } from './useCanvasActions';
 import { useCanvasKeys } from './useCanvasKeys';
+import { perfMark } from '../perf/probe';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
@@ -57,7 +58,9 @@ interface Props {
   actions: CanvasActions;
 }
 
-export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus, actions }: Props) {
+/** Memoised: an edit that changes only the text (not the diagram) does not render the canvas. */
+export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, selected, onSelect, layoutSeq, fitSeq, focus, actions }: Props) {
+  perfMark('Canvas render');
   const fresh = useMemo(
     () => (diagram ? toFlow(diagram, problemCounts) : { nodes: [] as FlowNode[], edges: [] as FlowEdge[] }),
     [diagram, problemCounts],
@@ -133,8 +136,9 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
     if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
   }, [fitSeq, fitView]);
 
-  // A different set of states (another file, a big edit): show all of it once it is drawn.
-  const shape = flow.nodes.map((n) => n.id).join('\n');
+  // A different number of states (a big edit, a state added or removed): show all of it once it
+  // is drawn. A rename keeps the view where it is; opening a file fits through `fitSeq`.
+  const shape = flow.nodes.length;
   useEffect(() => {
     const t = window.setTimeout(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }), 60);
     return () => window.clearTimeout(t);
@@ -292,7 +296,7 @@ export function Canvas({ diagram, stale, problemCounts, selected, onSelect, layo
       </div>
     </>
   );
-}
+});
 
 function count(n: number, what: string): string {
   return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;

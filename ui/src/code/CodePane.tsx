@@ -9,7 +9,8 @@ import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { perfMark } from '../perf/probe';
 import type { Problem, TextError } from '../ipc/bindings';
 import { parseDiagnostic, problemDiagnostics } from './diagnostics';
 import { jsonataHighlight, jsonataTheme } from './jsonataMarks';
@@ -45,7 +46,9 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
     handlers.current = { onChange, onUndo, onRedo };
   }, [onChange, onUndo, onRedo]);
 
-  useEffect(() => {
+  // Layout effects: the editor exists, and shows text changed elsewhere, in the same frame as
+  // the rest of the window (a passive effect would wait until after a paint).
+  useLayoutEffect(() => {
     if (!host.current) return;
     const v = new EditorView({
       parent: host.current,
@@ -91,11 +94,13 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
   }, []);
 
   // Text changed from outside (open, undo, template): replace the editor's content.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const v = view.current;
     if (!v) return;
+    perfMark('CodePane text');
     const change = changeBetween(v.state.doc.toString(), text);
     if (change) v.dispatch({ changes: change, annotations: fromOutside.of(true) });
+    perfMark('CodePane text applied');
   }, [text]);
 
   // Set when the analysis answers; between answers CodeMirror moves them with the edits.

@@ -17,6 +17,8 @@ text: string, };
 
 export type Analysis = { "status": "parsed", diagram: Diagram, problems: Array<Problem>, } | { "status": "notJson", error: TextError, };
 
+export type ChangedText = { text: string, analysis: Analysis, };
+
 export type TextError = { message: string, line: number, column: number, };
 
 export type Diagram = { width: number, height: number, 

@@ -10,6 +10,8 @@ export interface PerfProbe {
   firstDiagramPaint: number | null;
   /** The latest key press or pointer press. */
   lastInput: { type: string; key: string | null; at: number } | null;
+  /** The latest named moments inside the app (IPC sent and answered, renders), oldest first. */
+  marks: { name: string; at: number }[];
 }
 
 declare global {
@@ -28,7 +30,7 @@ export function afterNextPaint(done: (at: number) => void): void {
 }
 
 export function installProbe(doc: Document = document): PerfProbe {
-  const probe: PerfProbe = { timeOrigin: performance.timeOrigin, firstDiagramPaint: null, lastInput: null };
+  const probe: PerfProbe = { timeOrigin: performance.timeOrigin, firstDiagramPaint: null, lastInput: null, marks: [] };
   window.__statewrightPerf = probe;
   const onInput = (e: Event) => {
     probe.lastInput = { type: e.type, key: e instanceof KeyboardEvent ? e.key : null, at: performance.now() };
@@ -42,4 +44,12 @@ export function installProbe(doc: Document = document): PerfProbe {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   return probe;
+}
+
+/** Records a named moment for the e2e measurements (the latest 100 are kept). */
+export function perfMark(name: string): void {
+  const probe = window.__statewrightPerf;
+  if (!probe) return;
+  probe.marks.push({ name, at: performance.now() });
+  if (probe.marks.length > 100) probe.marks.splice(0, probe.marks.length - 100);
 }

@@ -6,6 +6,7 @@ import { ipc } from '../ipc/client';
 import type { Analysis, Diagram, Pin, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
 import { latestOnly } from './latestOnly';
+import { sameData } from '../canvas/stableFlow';
 
 /** Hand-placed states: state pointer → top-left relative to the box that contains it. */
 export type Pins = Readonly<Record<string, Pin>>;
@@ -50,25 +51,31 @@ export function useDesigner() {
   /** Counts loads (open, template), so others can react to each new document. */
   const [loads, setLoads] = useState(0);
   const snapshotTimer = useRef<number | undefined>(undefined);
+  /** The text most recently sent for analysis (or analysed with a change): only its analysis shows. */
+  const lastAsked = useRef<Snapshot | null>(null);
+  const show = useCallback((a: Analysis) => {
+    if (a.status === 'parsed') {
+      // Most edits (a field's value) leave the diagram and the problems as they were: keeping
+      // the same objects spares the canvas and the panels a render.
+      setDiagram((old) => (sameData(old, a.diagram) ? old : a.diagram));
+      setProblems((old) => (sameData(old, a.problems) ? old : a.problems));
+      setParseError(null);
+    } else {
+      setParseError(a.error);
+    }
+  }, []);
   // One analysis at a time, at once (no fixed delay: an edit reaches the diagram in one round
   // trip); while one runs, only the newest document waits for its turn.
   const [analyse] = useState(() =>
     latestOnly(
-      (doc: Snapshot) => ipc.analyze(doc.text, doc.pins),
-      (a: Analysis) => {
-        if (a.status === 'parsed') {
-          setDiagram(a.diagram);
-          setProblems(a.problems);
-          setParseError(null);
-        } else {
-          setParseError(a.error);
-        }
+      (doc: Snapshot) => ipc.analyze(doc.text, doc.pins).then((a) => ({ doc, a })),
+      ({ doc, a }: { doc: Snapshot; a: Analysis }) => {
+        if (lastAsked.current !== null && sameSnapshot(doc, lastAsked.current)) show(a);
       },
     ),
   );
   // Edits ask for their analysis at once (before React renders them); the effect covers any
   // other way the document changes. The same document is never analysed twice in a row.
-  const lastAsked = useRef<Snapshot | null>(null);
   const ask = useCallback(
     (doc: Snapshot) => {
       if (lastAsked.current && sameSnapshot(lastAsked.current, doc)) return;
@@ -106,6 +113,16 @@ export function useDesigner() {
       history.record(history.record(h, { text: current, pins: p }, sameSnapshot), { text: next, pins: p }, sameSnapshot),
     );
   }, [ask]);
+
+  /** A change that came back with its analysis (inspector, canvas): both panes in one render. */
+  const replaceAnalysed = useCallback(
+    (next: string, analysis: Analysis) => {
+      lastAsked.current = { text: next, pins: pinsRef.current };
+      show(analysis);
+      replace(next);
+    },
+    [show, replace],
+  );
 
   /** States placed by hand (a drag, Auto layout clearing them): one undo step at once. */
   const setPins = useCallback((next: Pins) => {
@@ -159,6 +176,7 @@ export function useDesigner() {
     text,
     edit,
     replace,
+    replaceAnalysed,
     load,
     loads,
     undo,
