@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use statewright::engine::{
-    Breakpoints, Clock, ExecutionIdentity, Notice, Outcome, PauseReason, RunOptions, Session,
-    VirtualClock, compile,
+    Breakpoints, Caught, Clock, ExecutionIdentity, Failure, Notice, Outcome, PauseReason,
+    RunOptions, Session, VirtualClock, compile,
 };
 
 fn options(input: Value) -> RunOptions {
@@ -54,7 +54,8 @@ const CHAIN: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Result":1,"R
 #[tokio::test]
 async fn breakpoint_then_step_then_continue() {
     let def: Value = serde_json::from_str(CHAIN).unwrap_or_default();
-    let bp = Breakpoints { states: HashSet::from(["B".to_string()]), on_error: false };
+    let bp =
+        Breakpoints { states: HashSet::from(["B".to_string()]), on_error: false, on_catch: false };
     let mut s = start(def, json!({"x": 0}), bp, false);
     let (reason, state, input) =
         next_pause(&mut s).await.unwrap_or((PauseReason::Requested, String::new(), Value::Null));
@@ -140,10 +141,138 @@ async fn abort_stops_a_waiting_execution() {
 #[tokio::test]
 async fn pause_at_start_and_error_breakpoint() {
     let def = json!({"StartAt":"A","States":{"A":{"Type":"Pass","Next":"F"},"F":{"Type":"Fail","Error":"E"}}});
-    let mut s = start(def, json!({}), Breakpoints { states: HashSet::new(), on_error: true }, true);
+    let mut s =
+        start(def, json!({}), Breakpoints { on_error: true, ..Breakpoints::default() }, true);
     let first = next_pause(&mut s).await.map(|p| p.1);
     assert_eq!(first.as_deref(), Some("A"));
     s.resume();
     let r = s.finish().await.unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(r.outcome, Outcome::Failed(_)));
+}
+
+/// A Parallel whose only branch fails with `error`, caught by its second rule (`States.ALL`),
+/// after one retry of `Retried` errors. `jsonata` writes the same workflow in JSONata.
+fn caught_workflow(error: &str, jsonata: bool) -> Value {
+    let (lang, out) = if jsonata {
+        (json!("JSONata"), json!({"Output": {"err": "{% $states.errorOutput.Error %}"}}))
+    } else {
+        (json!("JSONPath"), json!({"ResultPath": "$.err"}))
+    };
+    let mut handled = json!({"ErrorEquals": ["States.ALL"], "Next": "Handled"});
+    if let (Some(h), Some(o)) = (handled.as_object_mut(), out.as_object()) {
+        h.extend(o.clone());
+    }
+    json!({"QueryLanguage": lang, "StartAt": "Work", "States": {
+        "Work": {"Type": "Parallel", "Branches": [{"StartAt": "Boom", "States": {
+            "Boom": {"Type": "Fail", "Error": error, "Cause": "why"}}}],
+          "Retry": [{"ErrorEquals": ["Retried"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+          "Catch": [{"ErrorEquals": ["Other"], "Next": "Elsewhere"}, handled],
+          "Next": "Elsewhere"},
+        "Elsewhere": {"Type": "Succeed"},
+        "Handled": {"Type": "Succeed"}}})
+}
+
+#[tokio::test]
+async fn catch_breakpoint_pauses_before_the_catch_next_state() {
+    let caught = |error: &str| Caught {
+        state: "Work".into(),
+        error: Failure { error: Some(error.into()), cause: Some("why".into()) },
+        rule: 1,
+        rules: 2,
+        next: "Handled".into(),
+    };
+    // (error raised, JSONata, on_catch, on_error, expected pauses as (reason, state, input))
+    let cases: Vec<(&str, bool, bool, bool, Vec<(PauseReason, &str, Value)>)> = vec![
+        (
+            "Declined",
+            false,
+            true,
+            false,
+            vec![(
+                PauseReason::Caught(caught("Declined")),
+                "Handled",
+                json!({"n": 1, "err": {"Error": "Declined", "Cause": "why"}}),
+            )],
+        ),
+        // Retried once first: the pause comes only when the Catch finally handles it.
+        (
+            "Retried",
+            false,
+            true,
+            false,
+            vec![(
+                PauseReason::Caught(caught("Retried")),
+                "Handled",
+                json!({"n": 1, "err": {"Error": "Retried", "Cause": "why"}}),
+            )],
+        ),
+        (
+            "Declined",
+            true,
+            true,
+            false,
+            vec![(PauseReason::Caught(caught("Declined")), "Handled", json!({"err": "Declined"}))],
+        ),
+        ("Declined", false, false, false, vec![]),
+        // The branch's own failure is an error: "pause on any error" stops there...
+        (
+            "Declined",
+            false,
+            false,
+            true,
+            vec![(
+                PauseReason::Error(Failure {
+                    error: Some("Declined".into()),
+                    cause: Some("why".into()),
+                }),
+                "Handled",
+                json!({"n": 1, "err": {"Error": "Declined", "Cause": "why"}}),
+            )],
+        ),
+        // ...and with both, the pause says the Catch handled it (one pause, not two).
+        (
+            "Declined",
+            false,
+            true,
+            true,
+            vec![(
+                PauseReason::Caught(caught("Declined")),
+                "Handled",
+                json!({"n": 1, "err": {"Error": "Declined", "Cause": "why"}}),
+            )],
+        ),
+    ];
+    for (error, jsonata, on_catch, on_error, expected) in cases {
+        let bp = Breakpoints { on_catch, on_error, ..Breakpoints::default() };
+        let mut s = start(caught_workflow(error, jsonata), json!({"n": 1}), bp, false);
+        let mut pauses = Vec::new();
+        while let Some(p) = next_pause(&mut s).await {
+            pauses.push(p);
+            s.resume();
+        }
+        let got: Vec<_> =
+            pauses.iter().map(|(r, st, i)| (r.clone(), st.as_str(), i.clone())).collect();
+        assert_eq!(
+            got, expected,
+            "{error} jsonata={jsonata} on_catch={on_catch} on_error={on_error}"
+        );
+        let report = s.finish().await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(report.outcome, Outcome::Succeeded(_)), "{error}: {:?}", report.outcome);
+    }
+}
+
+#[tokio::test]
+async fn an_uncaught_error_never_pauses_as_caught() {
+    let def = json!({"StartAt": "Work", "States": {
+        "Work": {"Type": "Parallel", "Branches": [{"StartAt": "Boom", "States": {
+            "Boom": {"Type": "Fail", "Error": "Unlisted"}}}],
+          "Catch": [{"ErrorEquals": ["Other"], "Next": "Elsewhere"}], "End": true},
+        "Elsewhere": {"Type": "Succeed"}}});
+    let bp = Breakpoints { on_catch: true, ..Breakpoints::default() };
+    let mut s = start(def, json!({}), bp, false);
+    assert_eq!(next_pause(&mut s).await, None);
+    let report = s.finish().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(report.outcome, Outcome::Failed(ref f) if f.error.as_deref() == Some("Unlisted"))
+    );
 }

@@ -57,6 +57,6 @@ pub use history::{EventSink, HistoryEvent};
 pub use mock::{MockCase, MockConfig};
 pub use scheduler::ExecutionIdentity;
 pub use session::{
-    Breakpoints, Command, ExecutionReport, Notice, Outcome, PauseReason, Paused, RunOptions,
-    Session, StateTrace, execute, execute_virtual,
+    Breakpoints, Caught, Command, ExecutionReport, Notice, Outcome, PauseReason, Paused,
+    RunOptions, Session, StateTrace, execute, execute_virtual,
 };

@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 use tokio::sync::mpsc;
 
 use super::clock::Clock;
-use super::compile::Program;
+use super::compile::{Program, State};
 use super::errors::Failure;
 use super::history::{EventSink, History, HistoryEvent, payload};
 use super::io::Stages;
@@ -115,6 +115,8 @@ pub struct Breakpoints {
     pub states: HashSet<String>,
     /// Pause after a state raises an error (before Retry/Catch takes effect on the next entry).
     pub on_error: bool,
+    /// Pause when a `Catch` rule handles an error, before its `Next` state is entered.
+    pub on_catch: bool,
 }
 
 /// Why the execution paused.
@@ -124,6 +126,22 @@ pub enum PauseReason {
     Step,
     Breakpoint,
     Error(Failure),
+    /// A `Catch` rule handled an error; the paused state is the rule's `Next`.
+    Caught(Caught),
+}
+
+/// An error a `Catch` rule handled: whose, which rule, and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caught {
+    /// The state that failed.
+    pub state: String,
+    pub error: Failure,
+    /// The rule's position in the state's `Catch` list (from 0).
+    pub rule: usize,
+    /// How many rules the state's `Catch` has.
+    pub rules: usize,
+    /// The rule's `Next` state.
+    pub next: String,
 }
 
 /// A paused execution: the state about to be entered, its input and variables.
@@ -177,6 +195,29 @@ impl Run {
         };
         self.debug.paused = Some(paused);
         true
+    }
+
+    /// With `on_catch`, makes the next state entry pause because `rule` of `state`'s `Catch`
+    /// handled `f` (called once the catch succeeded, just before its transition).
+    pub(crate) fn note_catch(&mut self, id: CursorId, state: &State, f: &Failure, rule: usize) {
+        if !self.debug.breakpoints.on_catch {
+            return;
+        }
+        let Some(catcher) = state.catch.get(rule) else { return };
+        let Some((prog, graph, _)) = self.state_of(id) else { return };
+        let next = prog
+            .graphs
+            .get(graph)
+            .and_then(|g| g.states.get(catcher.next))
+            .map(|s| s.name.to_string())
+            .unwrap_or_default();
+        self.debug.pause_next = Some(PauseReason::Caught(Caught {
+            state: state.name.to_string(),
+            error: f.clone(),
+            rule,
+            rules: state.catch.len(),
+            next,
+        }));
     }
 
     /// Updates the current state's stages when tracing.

@@ -264,6 +264,7 @@ impl Run {
         match output {
             Ok(v) => {
                 let next = state.catch.get(index).map(|c| c.next);
+                self.note_catch(id, state, failure, index);
                 self.complete(id, state, v, next)
             }
             Err(f) => {

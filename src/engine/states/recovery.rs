@@ -119,6 +119,7 @@ impl Run {
                         }
                     }
                 }
+                self.note_catch(id, state, &f, index);
                 return self.complete(id, state, output, Some(catcher.next));
             }
         }
