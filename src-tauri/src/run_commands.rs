@@ -39,8 +39,9 @@ pub fn run_breakpoints(
     runs: State<'_, Runs>,
     states: Vec<String>,
     on_error: bool,
+    on_catch: bool,
 ) -> Result<(), CommandError> {
-    runs.set_breakpoints(states, on_error)
+    runs.set_breakpoints(states, on_error, on_catch)
 }
 
 #[tauri::command]

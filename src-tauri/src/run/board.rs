@@ -9,7 +9,7 @@ use serde_json::Value;
 use statewright::engine::{HistoryEvent, Notice, Outcome, PauseReason, StateTrace};
 
 use super::types::{
-    PausedAt, RunBatch, RunEnd, RunEvent, RunTrace, StateStatus, StatusChange, TakenEdge,
+    CaughtAt, PausedAt, RunBatch, RunEnd, RunEvent, RunTrace, StateStatus, StatusChange, TakenEdge,
     WaitingTask,
 };
 
@@ -88,10 +88,22 @@ impl Board {
             Notice::Event(e) => self.event(&e),
             Notice::Trace(t) => self.trace(*t),
             Notice::Paused(p) => {
+                let caught = match &p.reason {
+                    PauseReason::Caught(c) => Some(CaughtAt {
+                        state: c.state.clone(),
+                        error: c.error.error.clone(),
+                        cause: c.error.cause.clone(),
+                        rule: u32::try_from(c.rule).unwrap_or(u32::MAX).saturating_add(1),
+                        rules: u32::try_from(c.rules).unwrap_or(u32::MAX),
+                        next: c.next.clone(),
+                    }),
+                    _ => None,
+                };
                 let reason = match p.reason {
                     PauseReason::Requested => "you asked to pause".to_string(),
                     PauseReason::Step => "a step".to_string(),
                     PauseReason::Breakpoint => "a breakpoint".to_string(),
+                    PauseReason::Caught(_) => "a Catch".to_string(),
                     PauseReason::Error(f) => format!(
                         "an error: {}{}",
                         f.error.as_deref().unwrap_or("unnamed error"),
@@ -104,6 +116,7 @@ impl Board {
                     reason,
                     input: p.input,
                     variables: Value::Object(p.variables),
+                    caught,
                 });
                 self.urgent = true;
             }

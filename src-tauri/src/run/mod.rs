@@ -139,6 +139,7 @@ impl Runs {
         let breakpoints = Breakpoints {
             states: req.breakpoints.into_iter().collect(),
             on_error: req.break_on_error,
+            on_catch: req.break_on_catch,
         };
         let session =
             Session::start(Arc::new(program), opts, clock, breakpoints, req.pause_at_start);
@@ -172,10 +173,16 @@ impl Runs {
         self.send(Control::Action(action))
     }
 
-    pub fn set_breakpoints(&self, states: Vec<String>, on_error: bool) -> Result<(), CommandError> {
+    pub fn set_breakpoints(
+        &self,
+        states: Vec<String>,
+        on_error: bool,
+        on_catch: bool,
+    ) -> Result<(), CommandError> {
         self.send(Control::Breakpoints(Breakpoints {
             states: states.into_iter().collect(),
             on_error,
+            on_catch,
         }))
     }
 

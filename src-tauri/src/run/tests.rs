@@ -4,7 +4,7 @@
 use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
 
-use super::types::{RunAction, RunBatch, RunRequest, StateStatus};
+use super::types::{CaughtAt, RunAction, RunBatch, RunRequest, StateStatus};
 use super::*;
 
 const ORDER: &str = r#"{"StartAt": "A", "States": {
@@ -22,6 +22,7 @@ fn request(definition: &str) -> RunRequest {
         speed: 0.0,
         breakpoints: vec![],
         break_on_error: false,
+        break_on_catch: false,
         pause_at_start: false,
     }
 }
@@ -95,6 +96,60 @@ fn a_breakpoint_pauses_and_step_moves_one_state() {
     }
     let history: Value = serde_json::from_str(&history.expect("history")).expect("json");
     assert_eq!(history["events"][0]["type"], "ExecutionStarted");
+}
+
+#[test]
+fn a_catch_breakpoint_says_what_was_caught_then_continues() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let _g = rt.enter();
+    let runs = Runs::default();
+    let (tx, rx) = std_mpsc::channel();
+    let mut r = request(
+        r#"{"StartAt": "Work", "States": {
+  "Work": {"Type": "Parallel", "Branches": [{"StartAt": "Boom", "States": {
+    "Boom": {"Type": "Fail", "Error": "PaymentDeclined"}}}],
+    "Catch": [{"ErrorEquals": ["PaymentDeclined"], "Next": "Failed"}], "End": true},
+  "Failed": {"Type": "Succeed"}}}"#,
+    );
+    r.break_on_catch = true;
+    runs.start(r, move |b| {
+        let _ = tx.send(b);
+    })
+    .expect("starts");
+    let mut statuses = Vec::new();
+    let paused = loop {
+        let b = next(&rx);
+        assert!(b.end.is_none(), "ran to the end without pausing");
+        statuses.extend(b.statuses);
+        if let Some(p) = b.paused {
+            break p;
+        }
+    };
+    assert_eq!(paused.state, "Failed");
+    assert_eq!(
+        paused.caught,
+        Some(CaughtAt {
+            state: "Work".into(),
+            error: Some("PaymentDeclined".into()),
+            cause: None,
+            rule: 1,
+            rules: 1,
+            next: "Failed".into(),
+        })
+    );
+    runs.act(RunAction::Continue).expect("continues");
+    loop {
+        let b = next(&rx);
+        statuses.extend(b.statuses);
+        if b.end.is_some() {
+            break;
+        }
+    }
+    // The run goes on from the paused Next state to its end.
+    assert_eq!(
+        statuses.iter().rev().find(|s| s.state == "Failed").map(|s| s.status),
+        Some(StateStatus::Succeeded)
+    );
 }
 
 #[test]

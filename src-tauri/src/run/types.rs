@@ -48,6 +48,9 @@ pub struct RunRequest {
     pub speed: f64,
     pub breakpoints: Vec<String>,
     pub break_on_error: bool,
+    /// Pause when a Catch rule handles an error, before its Next state.
+    #[serde(default)]
+    pub break_on_catch: bool,
     /// Pause before the first state.
     pub pause_at_start: bool,
 }
@@ -147,12 +150,27 @@ pub struct RunTrace {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PausedAt {
     pub state: String,
-    /// In plain words: "a breakpoint", "a step", "you asked", "an error: ...".
+    /// In plain words: "a breakpoint", "a step", "you asked", "an error: ...", "a Catch".
     pub reason: String,
     #[ts(type = "unknown")]
     pub input: Value,
     #[ts(type = "Record<string, unknown>")]
     pub variables: Value,
+    /// Set when the pause is because a Catch rule handled an error (`state` is then its Next).
+    pub caught: Option<CaughtAt>,
+}
+
+/// An error a Catch rule handled: which state failed, with what, which rule, where it goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaughtAt {
+    pub state: String,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+    /// The rule's position in the state's Catch list, from 1.
+    pub rule: u32,
+    /// How many rules the state's Catch has.
+    pub rules: u32,
+    pub next: String,
 }
 
 /// A task waiting for a callback, and the token to answer it with.
@@ -207,6 +225,7 @@ pub fn decls() -> Vec<String> {
         RunEvent::decl(),
         RunTrace::decl(),
         PausedAt::decl(),
+        CaughtAt::decl(),
         WaitingTask::decl(),
         RunEnd::decl(),
         RunBatch::decl(),

@@ -177,6 +177,10 @@ input: string, mocksPath: string | null, testCase: string | null,
  */
 speed: number, breakpoints: Array<string>, breakOnError: boolean, 
 /**
+ * Pause when a Catch rule handles an error, before its Next state.
+ */
+breakOnCatch: boolean, 
+/**
  * Pause before the first state.
  */
 pauseAtStart: boolean, };
@@ -209,9 +213,23 @@ export type RunTrace = { state: string, enteredEvent: number, input: unknown, af
 
 export type PausedAt = { state: string, 
 /**
- * In plain words: "a breakpoint", "a step", "you asked", "an error: ...".
+ * In plain words: "a breakpoint", "a step", "you asked", "an error: ...", "a Catch".
  */
-reason: string, input: unknown, variables: Record<string, unknown>, };
+reason: string, input: unknown, variables: Record<string, unknown>, 
+/**
+ * Set when the pause is because a Catch rule handled an error (`state` is then its Next).
+ */
+caught: CaughtAt | null, };
+
+export type CaughtAt = { state: string, error: string | null, cause: string | null, 
+/**
+ * The rule's position in the state's Catch list, from 1.
+ */
+rule: number, 
+/**
+ * How many rules the state's Catch has.
+ */
+rules: number, next: string, };
 
 export type WaitingTask = { state: string, token: string, };
 

@@ -55,6 +55,9 @@ export function Controls({ run }: { run: RunState }) {
         <label>
           <input type="checkbox" checked={run.breakOnError} onChange={(e) => run.setBreakOnError(e.target.checked)} /> Pause on any error
         </label>
+        <label title="Pause before the state a Catch goes to, saying which error it caught">
+          <input type="checkbox" checked={run.breakOnCatch} onChange={(e) => run.setBreakOnCatch(e.target.checked)} /> Pause when an error is caught
+        </label>
       </div>
       {run.path && (
         <div className="run-mock-file">

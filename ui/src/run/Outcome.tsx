@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeFailure } from '../ipc/client';
 import { runIpc } from './client';
 import type { RunState } from './useRun';
+import { caughtSentence } from './caught';
 
 const ENDS: Record<string, string> = {
   SUCCEEDED: 'The execution succeeded.',
@@ -31,7 +32,14 @@ export function Outcome({ run }: { run: RunState }) {
       {run.phase === 'running' && <p>Running… {run.transitions} state entries so far.</p>}
       {paused && (
         <p className="run-paused">
-          Paused before <strong>{paused.state}</strong> ({paused.reason}). Step runs to the next state; Continue runs on.
+          {paused.caught ? (
+            <>{caughtSentence(paused.caught)}</>
+          ) : (
+            <>
+              Paused before <strong>{paused.state}</strong> ({paused.reason}).
+            </>
+          )}{' '}
+          Step runs to the next state; Continue runs on.
         </p>
       )}
       {end && (

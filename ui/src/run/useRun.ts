@@ -37,6 +37,7 @@ export function useRun(path: string | null, definition: string) {
   const [speed, setSpeed] = useState(0);
   const [breakpoints, setBreakpoints] = useState<Set<string>>(new Set());
   const [breakOnError, setBreakOnError] = useState(false);
+  const [breakOnCatch, setBreakOnCatch] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
   const [paused, setPaused] = useState<PausedAt | null>(null);
   const [waiting, setWaiting] = useState<WaitingTask[]>([]);
@@ -150,6 +151,7 @@ export function useRun(path: string | null, definition: string) {
           speed,
           breakpoints: [...breakpoints],
           breakOnError,
+          breakOnCatch,
           pauseAtStart,
         });
         runId.current = id;
@@ -158,7 +160,7 @@ export function useRun(path: string | null, definition: string) {
         setMessage(describeFailure(failure));
       }
     },
-    [definition, path, input, testCase, setup, speed, breakpoints, breakOnError],
+    [definition, path, input, testCase, setup, speed, breakpoints, breakOnError, breakOnCatch],
   );
 
   const act = useCallback((action: 'pause' | 'step' | 'continue' | 'stop') => {
@@ -171,19 +173,27 @@ export function useRun(path: string | null, definition: string) {
         const next = new Set(old);
         if (next.has(state)) next.delete(state);
         else next.add(state);
-        if (phase === 'running' || phase === 'paused') void runIpc.breakpoints([...next], breakOnError).catch(() => undefined);
+        if (phase === 'running' || phase === 'paused') void runIpc.breakpoints([...next], breakOnError, breakOnCatch).catch(() => undefined);
         return next;
       });
     },
-    [phase, breakOnError],
+    [phase, breakOnError, breakOnCatch],
   );
 
   const changeBreakOnError = useCallback(
     (on: boolean) => {
       setBreakOnError(on);
-      if (phase === 'running' || phase === 'paused') void runIpc.breakpoints([...breakpoints], on).catch(() => undefined);
+      if (phase === 'running' || phase === 'paused') void runIpc.breakpoints([...breakpoints], on, breakOnCatch).catch(() => undefined);
     },
-    [phase, breakpoints],
+    [phase, breakpoints, breakOnCatch],
+  );
+
+  const changeBreakOnCatch = useCallback(
+    (on: boolean) => {
+      setBreakOnCatch(on);
+      if (phase === 'running' || phase === 'paused') void runIpc.breakpoints([...breakpoints], breakOnError, on).catch(() => undefined);
+    },
+    [phase, breakpoints, breakOnError],
   );
 
   const d = data.current;
@@ -228,6 +238,8 @@ export function useRun(path: string | null, definition: string) {
     setSpeed,
     breakOnError,
     setBreakOnError: changeBreakOnError,
+    breakOnCatch,
+    setBreakOnCatch: changeBreakOnCatch,
     phase,
     paused,
     waiting,
