@@ -1,7 +1,7 @@
 // End-to-end tests of the run panel's tools in the real app: a Map iteration's own path lit on
 // the canvas, the panel hidden and shown (the canvas gets the room), mocks and named inputs made
 // in the app, the history exported as JSON, and a run saved as a test case that the
-// `statewright test` CLI then passes.
+// `statewright test` CLI then passes; a pause when a Catch handles an error.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -309,6 +309,36 @@ test('a mock configuration chosen from another file is used, and the one beside 
     assert.match(await session.until('the end', async () => endText(session)), /succeeded/);
     await (await button(session, 'Use the one beside the workflow')).click();
     await session.until('the test cases beside', async () => (await offered()).includes('HappyPath'));
+  } finally {
+    await session.delete();
+  }
+});
+
+test('with "Pause when an error is caught", a declined payment pauses at its Catch and Continue ends with it caught', async () => {
+  const { session } = await launch('order-processing');
+  try {
+    await choose(session, 'Test case', 'PaymentDeclined');
+    const labels = await session.findAll('.run-options label');
+    let box = null;
+    for (const l of labels) if ((await l.text()).trim() === 'Pause when an error is caught') box = l;
+    assert.ok(box, 'a checkbox labelled "Pause when an error is caught"');
+    await box.click();
+    assert.equal(await session.execute(`return [...document.querySelectorAll('.run-options label')].find(l => l.textContent.trim() === 'Pause when an error is caught').querySelector('input').checked;`), true);
+    await (await button(session, 'Run')).click();
+    const said = await session.until('the pause at the Catch', async () => session.execute(`return document.querySelector('.run-paused')?.textContent ?? '';`));
+    assert.match(said, /^Paused: “ChargePayment” failed with PaymentDeclined and its Catch rule 1 of 2 goes to “ReleaseInventory”\. Step runs/);
+    // Paused before entering the Catch's Next state: it has not run yet, and is marked as where the run waits.
+    let s = await statuses(session);
+    assert.equal(s.ReleaseInventory, 'idle');
+    assert.equal(await session.execute(`return document.querySelector('.react-flow__node .paused-here')?.getAttribute('aria-label') ?? '';`), 'ReleaseInventory');
+    await shot(session, 'run-16-paused-at-catch');
+    await (await button(session, 'Continue')).click();
+    assert.match(await session.until('the end', async () => endText(session)), /failed/i);
+    s = await statuses(session);
+    assert.equal(s.ChargePayment, 'caught');
+    assert.equal(s.ReleaseInventory, 'succeeded');
+    assert.equal(s.PaymentFailed, 'failed');
+    await shot(session, 'run-17-caught-after-continue');
   } finally {
     await session.delete();
   }
