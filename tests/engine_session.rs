@@ -172,6 +172,9 @@ fn caught_workflow(error: &str, jsonata: bool) -> Value {
         "Handled": {"Type": "Succeed"}}})
 }
 
+/// A pause as (reason, state about to be entered, its input).
+type Pause<'a> = (PauseReason, &'a str, Value);
+
 #[tokio::test]
 async fn catch_breakpoint_pauses_before_the_catch_next_state() {
     let caught = |error: &str| Caught {
@@ -182,7 +185,7 @@ async fn catch_breakpoint_pauses_before_the_catch_next_state() {
         next: "Handled".into(),
     };
     // (error raised, JSONata, on_catch, on_error, expected pauses as (reason, state, input))
-    let cases: Vec<(&str, bool, bool, bool, Vec<(PauseReason, &str, Value)>)> = vec![
+    let cases: Vec<(&str, bool, bool, bool, Vec<Pause>)> = vec![
         (
             "Declined",
             false,
