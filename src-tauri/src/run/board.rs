@@ -27,11 +27,28 @@ struct Track {
     status: Option<StateStatus>,
 }
 
-/// What one event is about: its state, and whether it left it.
+/// What one event is about: its state, whether it left it, and whether it is one of a Parallel's
+/// or Map's own events (`ParallelStateFailed`, `MapIterationStarted`...) rather than a state's.
 #[derive(Debug, Clone)]
 struct Owner {
     state: Arc<str>,
     exited: bool,
+    container: bool,
+    /// The event is a Parallel's or Map's `...StateEntered`.
+    fans_out: bool,
+    /// A container event that ends it (`ParallelStateSucceeded`, `MapStateFailed`...).
+    ended: bool,
+    failed: bool,
+}
+
+/// A Parallel's or Map's own events: they belong to that state, though the event before them
+/// (their `previous_event_id`) may be the last event of a state inside it.
+fn is_container_event(kind: &str) -> bool {
+    (kind.starts_with("ParallelState")
+        || kind.starts_with("MapState")
+        || kind.starts_with("MapIteration"))
+        && !kind.ends_with("StateEntered")
+        && !kind.ends_with("StateExited")
 }
 
 /// Reads notices, keeps the statuses, hands out batches.
@@ -39,6 +56,8 @@ struct Owner {
 pub struct Board {
     run: u32,
     owners: HashMap<u64, Owner>,
+    /// The Parallel or Map each state ran inside (state names are unique in a state machine).
+    scope_of: HashMap<Arc<str>, Arc<str>>,
     tracks: HashMap<Arc<str>, Track>,
     changed: BTreeSet<Arc<str>>,
     taken: HashSet<TakenEdge>,
@@ -134,15 +153,63 @@ impl Board {
 
     fn event(&mut self, e: &HistoryEvent) {
         let kind = e.kind;
+        let container = is_container_event(kind);
+        let prev = self.owners.get(&e.previous_event_id).cloned();
         let owner = if kind.ends_with("StateEntered") || kind.ends_with("StateExited") {
             e.name.clone()
+        } else if container {
+            // Right after the Parallel or Map was entered, or after another of its own events,
+            // the event before is the container's; after a state inside it, that state's scope is.
+            prev.as_ref().and_then(|p| {
+                if (p.container && !p.ended) || p.fans_out {
+                    Some(p.state.clone())
+                } else {
+                    self.scope_of.get(&p.state).cloned()
+                }
+            })
         } else {
-            self.owners.get(&e.previous_event_id).map(|o| o.state.clone())
+            prev.as_ref().map(|o| o.state.clone())
         };
+        // A nested Parallel or Map that failed with no Catch has no `...StateExited`: its
+        // container's next event is where it ends.
+        if container
+            && let Some(p) = prev.as_ref().filter(|p| p.ended && p.failed)
+            && owner.as_ref().is_some_and(|o| *o != p.state)
+        {
+            if let Some(t) = self.tracks.get_mut(&p.state) {
+                t.active = 0;
+            }
+            self.set(&p.state.clone(), StateStatus::Failed);
+        }
+        if kind.ends_with("StateEntered")
+            && let (Some(state), Some(p)) = (&owner, &prev)
+        {
+            // The first state of a branch or iteration comes right after its container's
+            // `...Started` event; a later one after a sibling's event.
+            let scope = if p.container {
+                Some(p.state.clone())
+            } else {
+                self.scope_of.get(&p.state).cloned()
+            };
+            if let Some(scope) = scope {
+                self.scope_of.insert(state.clone(), scope);
+            }
+        }
         if let Some(state) = &owner {
             self.owners.insert(
                 e.id,
-                Owner { state: state.clone(), exited: kind.ends_with("StateExited") },
+                Owner {
+                    state: state.clone(),
+                    exited: kind.ends_with("StateExited"),
+                    container,
+                    fans_out: kind == "ParallelStateEntered" || kind == "MapStateEntered",
+                    ended: container
+                        && !kind.starts_with("MapIteration")
+                        && !kind.ends_with("Started"),
+                    failed: kind.ends_with("Failed")
+                        || kind.ends_with("TimedOut")
+                        || kind.ends_with("Aborted"),
+                },
             );
         }
         self.pending.events.push(RunEvent {
@@ -181,7 +248,10 @@ impl Board {
                     self.set(&state, StateStatus::Waiting);
                 }
             }
-            (k, Some(state)) if k.ends_with("Failed") || k.ends_with("TimedOut") => {
+            (k, Some(state))
+                if (k.ends_with("Failed") || k.ends_with("TimedOut"))
+                    && !k.starts_with("MapIteration") =>
+            {
                 self.forget_waiting(&state);
                 self.tracks.entry(state.clone()).or_default().error = true;
                 self.set(&state, StateStatus::Active);

@@ -154,3 +154,39 @@ fn a_big_map_comes_out_in_few_batches_with_capped_traces() {
     assert_eq!(traces, TRACES_PER_STATE);
     assert_eq!(batches.last().map(|b| b.transitions), Some(2001));
 }
+
+#[test]
+fn a_caught_parallel_shows_as_caught_and_its_failed_branch_state_as_failed() {
+    let def = json!({"StartAt": "P", "States": {
+        "P": {"Type": "Parallel", "Branches": [
+            {"StartAt": "Ok", "States": {"Ok": {"Type": "Pass", "End": true}}},
+            {"StartAt": "Inner", "States": {"Inner": {"Type": "Parallel", "Branches": [
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Boom"}}}
+            ], "End": true}}}
+        ], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "End": true},
+        "Done": {"Type": "Succeed"}
+    }});
+    let (board, _) = board_of(def, None, json!({}));
+    assert_eq!(board.status("P"), StateStatus::Caught);
+    assert_eq!(board.status("F"), StateStatus::Failed);
+    assert_eq!(board.status("Ok"), StateStatus::Succeeded);
+    assert_eq!(board.status("Done"), StateStatus::Succeeded);
+}
+
+#[test]
+fn a_map_that_tolerates_a_failed_iteration_succeeds() {
+    let def = json!({"StartAt": "M", "States": {
+        "M": {"Type": "Map", "ToleratedFailureCount": 1, "ItemProcessor": {
+            "ProcessorConfig": {"Mode": "INLINE"},
+            "StartAt": "C", "States": {
+                "C": {"Type": "Choice", "Choices": [
+                    {"Variable": "$", "NumericEquals": 2, "Next": "F"}
+                ], "Default": "S"},
+                "F": {"Type": "Fail", "Error": "Two"},
+                "S": {"Type": "Succeed"}
+            }}, "End": true}
+    }});
+    let (board, _) = board_of(def, None, json!([1, 2, 3]));
+    assert_eq!(board.status("M"), StateStatus::Succeeded);
+    assert_eq!(board.status("F"), StateStatus::Failed);
+}
