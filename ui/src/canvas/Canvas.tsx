@@ -286,7 +286,7 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
           onlyRenderVisibleElements={nodes.length > LARGE}
           proOptions={{ hideAttribution: true }}
         >
-          <FarView host={wrapper} />
+          <FarView host={wrapper} large={nodes.length > LARGE} />
           <Controls showInteractive={false} />
           {/* Above LARGE the minimap's states are specks under a pixel, and it would repaint all of them (each its own
               store subscription) on every frame of a pan or zoom: it is left out (measured: ui/e2e/perf.test.mjs). */}
