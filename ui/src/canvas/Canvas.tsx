@@ -4,7 +4,6 @@
 // a step's handles, moves that pin states, delete / duplicate / copy / paste of the selection
 // (shift-click or shift-drag to select several). Every change goes through `actions`.
 import {
-  Background,
   Controls,
   MiniMap,
   ReactFlow,
@@ -22,6 +21,7 @@ import { takenEdge, useRunView } from '../run/RunView';
 import { CanvasToolbar } from './CanvasToolbar';
 import { containerOf } from './clipboard';
 import { dropPlace } from './dropTarget';
+import { FarView } from './FarView';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { useStableFlow } from './stableFlow';
@@ -286,9 +286,13 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
           onlyRenderVisibleElements={nodes.length > LARGE}
           proOptions={{ hideAttribution: true }}
         >
-          <Background gap={20} />
+          <FarView host={wrapper} large={nodes.length > LARGE} />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} nodeColor={(n) => (n.type === 'group' ? '#e3e7ec' : lookOf(String(n.data.kind)).colour)} />
+          {/* Above LARGE the minimap's states are specks under a pixel, and it would repaint all of them (each its own
+              store subscription) on every frame of a pan or zoom: it is left out (measured: ui/e2e/perf.test.mjs). */}
+          {nodes.length <= LARGE && (
+            <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} nodeColor={minimapColour} />
+          )}
         </ReactFlow>
         {diagram && diagram.nodes.length === 0 && (
           <p className="canvas-empty">No states to draw yet: drag a step here from the palette or type one in the ASL JSON pane.</p>
@@ -297,6 +301,11 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
     </>
   );
 });
+
+/** Stable across renders: the minimap re-draws its nodes when this changes. */
+function minimapColour(n: FlowNode): string {
+  return n.type === 'group' ? '#e3e7ec' : lookOf(String(n.data.kind)).colour;
+}
 
 function count(n: number, what: string): string {
   return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;

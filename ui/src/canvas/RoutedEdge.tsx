@@ -1,5 +1,6 @@
 // A transition drawn along the route the core's layout computed (so lines and captions do not
 // overlap); once states have been dragged by hand, a simple stepped line between them instead.
+import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 
 export interface RoutedEdgeData extends Record<string, unknown> {
@@ -13,7 +14,8 @@ export interface RoutedEdgeData extends Record<string, unknown> {
 
 export type FlowEdge = Edge<RoutedEdgeData>;
 
-export function RoutedEdge(props: EdgeProps<FlowEdge>) {
+/** Memoised: drawn again only when its own route or look changes. */
+export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<FlowEdge>) {
   const { id, data, label, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
   const routed = data?.routed === true && data.points.length >= 2;
   let path: string;
@@ -43,4 +45,4 @@ export function RoutedEdge(props: EdgeProps<FlowEdge>) {
       )}
     </>
   );
-}
+});

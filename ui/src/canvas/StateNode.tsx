@@ -4,13 +4,14 @@
 // on the right of a Task, Parallel or Map; while a connection is dragged, the whole step is a
 // place to drop it.
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { STATUS_LOOK } from '../run/look';
 import { statusOf, useRunView } from '../run/RunView';
 import { LOOKS, lookOf } from './stateTypes';
 import type { FlowNode } from './toFlow';
 
-export function StateNode({ data, selected }: NodeProps<FlowNode>) {
+/** Memoised: a pan or zoom that brings other states into view does not render this one again. */
+export const StateNode = memo(function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const look = lookOf(data.kind);
   const run = useRunView();
   const status = statusOf(run, data.name);
@@ -78,7 +79,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       ))}
     </div>
   );
-}
+});
 
 /** A Parallel branch or a Map's per-item steps: a dashed frame with a caption. */
 export function GroupNode({ data }: NodeProps<FlowNode>) {
