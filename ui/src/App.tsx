@@ -4,6 +4,7 @@ import { ask, message, open, save } from '@tauri-apps/plugin-dialog';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Canvas, type FocusRequest } from './canvas/Canvas';
 import { useCanvasActions } from './canvas/useCanvasActions';
 import { CodePane, type CursorRequest } from './code/CodePane';
@@ -220,12 +221,16 @@ export function App() {
     async (change: StateChange) => {
       try {
         const changed = await ipc.changeState(d.text, change, d.pins);
-        d.replaceAnalysed(changed.text, changed.analysis);
-        if (change.op === 'remove') setSelected(null);
-        if (change.op === 'rename') {
-          const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));
-          setSelected(id);
-        }
+        // Rendered before the next frame, effects included (React Flow takes new nodes in an
+        // effect): the first frame painted shows the change in both panes.
+        flushSync(() => {
+          d.replaceAnalysed(changed.text, changed.analysis);
+          if (change.op === 'remove') setSelected(null);
+          if (change.op === 'rename') {
+            const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));
+            setSelected(id);
+          }
+        });
       } catch (failure) {
         fail('Could not change the step', failure);
       }

@@ -2,7 +2,7 @@
 // made by the core as lossless edits and recorded as one undo step each; copying; moving states
 // (pins); exporting a picture. The canvas calls these; App only wires them in.
 import { save } from '@tauri-apps/plugin-dialog';
-import { useCallback, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ipc } from '../ipc/client';
 import type { CanvasChange, ImageFormat } from '../ipc/bindings';
 import { copyStates, pasteContainer, type Clip } from './clipboard';
@@ -38,73 +38,80 @@ export function useCanvasActions(
   say: (status: string) => void,
 ): CanvasActions {
   const clip = useRef<Clip | null>(null);
+  // The latest document and callbacks, read when an action runs: the actions keep their
+  // identity across edits, so an edit that leaves the diagram as it was does not render the
+  // canvas (it is memoised). They change only when something to paste first appears.
+  const latest = useRef({ d, fail, say });
+  useLayoutEffect(() => {
+    latest.current = { d, fail, say };
+  });
+  const [hasClip, setHasClip] = useState(false);
 
-  const change = useCallback(
-    async (c: CanvasChange, done?: string) => {
+  return useMemo(() => {
+    const parsed = () => {
       try {
-        const r = await ipc.canvasChange(d.text, c);
-        d.replace(r.text);
-        if (done) say(done);
-        return r.created;
-      } catch (failure) {
-        fail('Could not change the diagram', failure);
+        return JSON.parse(latest.current.d.text) as unknown;
+      } catch {
         return null;
       }
-    },
-    [d, fail, say],
-  );
-
-  const parsed = useCallback(() => {
-    try {
-      return JSON.parse(d.text) as unknown;
-    } catch {
-      return null;
-    }
-  }, [d.text]);
-
-  const copy = useCallback(
-    (states: readonly string[]) => {
+    };
+    const change = async (c: CanvasChange, done?: string) => {
+      const { d } = latest.current;
+      try {
+        const r = await ipc.canvasChange(d.text, c);
+        latest.current.d.replace(r.text);
+        if (done) latest.current.say(done);
+        return r.created;
+      } catch (failure) {
+        latest.current.fail('Could not change the diagram', failure);
+        return null;
+      }
+    };
+    const copy = (states: readonly string[]) => {
       const c = copyStates(parsed(), states);
       if (c) {
         clip.current = c;
-        say(`Copied ${c.states.length} step${c.states.length === 1 ? '' : 's'}`);
+        setHasClip(true);
+        latest.current.say(`Copied ${c.states.length} step${c.states.length === 1 ? '' : 's'}`);
       }
       return c?.states.length ?? 0;
-    },
-    [parsed, say],
-  );
-
-  const paste = useCallback(async () => {
-    const c = clip.current;
-    if (!c) return null;
-    const container = pasteContainer(parsed(), c);
-    return change({ op: 'paste', container, states: c.states, after: null }, `Pasted ${c.states.length} step${c.states.length === 1 ? '' : 's'}`);
-  }, [change, parsed]);
-
-  const move = useCallback((moved: readonly Moved[]) => d.setPins(pinMoved(d.pins, moved)), [d]);
-
-  const clearPins = useCallback(() => {
-    if (Object.keys(d.pins).length > 0) d.setPins({});
-  }, [d]);
-
-  const exportImage = useCallback(
-    async (format: ImageFormat) => {
-      const stem = d.file.name.replace(/(\.asl)?\.json$/i, '');
+    };
+    const paste = async () => {
+      const c = clip.current;
+      if (!c) return null;
+      const container = pasteContainer(parsed(), c);
+      return change({ op: 'paste', container, states: c.states, after: null }, `Pasted ${c.states.length} step${c.states.length === 1 ? '' : 's'}`);
+    };
+    const move = (moved: readonly Moved[]) => latest.current.d.setPins(pinMoved(latest.current.d.pins, moved));
+    const clearPins = () => {
+      if (Object.keys(latest.current.d.pins).length > 0) latest.current.d.setPins({});
+    };
+    const exportImage = async (format: ImageFormat) => {
+      const stem = latest.current.d.file.name.replace(/(\.asl)?\.json$/i, '');
       const path = await save({
         title: `Export the diagram as ${format.toUpperCase()}`,
         defaultPath: `${stem}.${format}`,
         filters: [{ name: format === 'png' ? 'PNG image' : 'SVG image', extensions: [format] }],
       });
       if (!path) return;
+      const { d } = latest.current;
       try {
         await ipc.exportDiagram(d.text, d.pins, path, format);
-        say(`Exported the diagram to ${path}`);
+        latest.current.say(`Exported the diagram to ${path}`);
       } catch (failure) {
-        fail('Could not export the diagram', failure);
+        latest.current.fail('Could not export the diagram', failure);
       }
-    },
-    [d, fail, say],
-  );
-
-  return { change, copy, paste, canPaste: () => clip.current !== null, move, clearPins, exportImage, undo: d.undo, redo: d.redo };
+    };
+    return {
+      change,
+      copy,
+      paste,
+      canPaste: () => hasClip && clip.current !== null,
+      move,
+      clearPins,
+      exportImage,
+      undo: () => latest.current.d.undo(),
+      redo: () => latest.current.d.redo(),
+    };
+  }, [hasClip]);
 }
