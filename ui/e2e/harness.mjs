@@ -2,6 +2,7 @@
 // (driver.mjs: its lifecycle and teardown guarantees, and `test` with a time limit), launching
 // the app on a file, reading the canvas, taking screenshots, and finding the app's processes in
 // /proc (to kill it like a crash, to read its memory, to send its window a close request).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,6 +74,22 @@ export function appProcess(file) {
     if (cmd[0]?.endsWith('statewright-app') && cmd.includes(file)) return pid;
   }
   return null;
+}
+
+/** Whether `pid` is still running (a process that ended but is not reaped yet counts as ended). */
+export function isRunning(pid) {
+  const stat = readProc(pid, 'stat');
+  return stat !== null && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+/**
+ * Asks the windows of process `pid` to close, as a window manager's close button does: the X11
+ * WM_DELETE_WINDOW message (wm_delete_window.py, with Debian's python3-xlib; WebDriver cannot,
+ * and Xvfb runs no window manager). Throws when the process has no window to ask.
+ */
+export function askToClose(pid) {
+  const python = process.env.E2E_PYTHON ?? '/usr/bin/python3';
+  return execFileSync(python, [join(here, 'wm_delete_window.py'), String(pid)], { encoding: 'utf8', timeout: 20000 }).trim();
 }
 
 /** Processes whose parent is `pid`, with their names. */
