@@ -1,15 +1,22 @@
 //! The canvas's gestures (drop, connect, delete, duplicate, paste) turned into the core's
 //! lossless edits (`statewright::asl::design`), with refusals as `CANNOT_EDIT` in plain words.
 
+use std::collections::BTreeMap;
+
 use statewright::asl::Document;
 use statewright::asl::design::{self, Created, DesignError, Link, Place};
 use statewright::asl::edit;
 use statewright::asl::palette;
 
-use crate::ipc::{CanvasChange, CanvasResult, CommandError, DropPlace, ErrorCode, LinkKind};
+use crate::ipc::{CanvasChange, CanvasResult, CommandError, DropPlace, ErrorCode, LinkKind, Pin};
 
-/// `text` with `change` made; every byte the change does not need stays as written.
-pub fn apply(text: &str, change: &CanvasChange) -> Result<CanvasResult, CommandError> {
+/// `text` with `change` made; every byte the change does not need stays as written. The pins
+/// of deleted states are dropped.
+pub fn apply(
+    text: &str,
+    change: &CanvasChange,
+    pins: &BTreeMap<String, Pin>,
+) -> Result<CanvasResult, CommandError> {
     let doc = Document::parse(text).map_err(|e| {
         failure(format!(
             "The ASL JSON has a mistake at line {}, column {}; fix it first.",
@@ -53,7 +60,8 @@ pub fn apply(text: &str, change: &CanvasChange) -> Result<CanvasResult, CommandE
     .map_err(refused)?;
     let out = edit::apply(&doc, &created.edit)
         .map_err(|e| failure(format!("The change could not be made: {e}.")))?;
-    Ok(CanvasResult { text: out.text().to_owned(), created: created.states })
+    let pins = crate::sidecar::carry(pins, &created.edit);
+    Ok(CanvasResult { text: out.text().to_owned(), created: created.states, pins })
 }
 
 fn plain(edit: edit::Edit) -> Created {
@@ -81,7 +89,7 @@ mod tests {
     const TEXT: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"Next\": \"B\"\n    },\n    \"B\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}\n";
 
     fn run(text: &str, change: CanvasChange) -> (Value, Vec<String>) {
-        let r = apply(text, &change).expect("allowed");
+        let r = apply(text, &change, &BTreeMap::new()).expect("allowed");
         (serde_json::from_str(&r.text).expect("JSON"), r.created)
     }
 
@@ -127,6 +135,19 @@ mod tests {
     }
 
     #[test]
+    fn deleting_states_drops_their_pins() {
+        let pins = BTreeMap::from([
+            ("/States/A".to_owned(), Pin { x: 300.0, y: 40.0 }),
+            ("/States/B".to_owned(), Pin { x: 30.0, y: 400.0 }),
+        ]);
+        let delete = CanvasChange::Delete { states: vec!["/States/B".into()], transitions: vec![] };
+        let r = apply(TEXT, &delete, &pins).expect("deletes");
+        assert_eq!(r.pins, Some(BTreeMap::from([("/States/A".to_owned(), pins["/States/A"])])));
+        let duplicate = CanvasChange::Duplicate { states: vec!["/States/A".into()] };
+        assert_eq!(apply(TEXT, &duplicate, &pins).expect("duplicates").pins, None);
+    }
+
+    #[test]
     fn refusals_have_the_cannot_edit_code_and_plain_words() {
         let bad = [
             CanvasChange::Drop {
@@ -141,11 +162,12 @@ mod tests {
             CanvasChange::Duplicate { states: vec!["/States/Z".into()] },
         ];
         for change in bad {
-            let e = apply(TEXT, &change).expect_err("refused");
+            let e = apply(TEXT, &change, &BTreeMap::new()).expect_err("refused");
             assert_eq!(e.code, ErrorCode::CannotEdit);
             assert!(e.message.ends_with('.'), "{}", e.message);
         }
-        let e = apply("{", &CanvasChange::Duplicate { states: vec![] }).expect_err("broken");
+        let e = apply("{", &CanvasChange::Duplicate { states: vec![] }, &BTreeMap::new())
+            .expect_err("broken");
         assert!(e.message.contains("line 1"), "{}", e.message);
     }
 }

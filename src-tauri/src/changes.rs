@@ -1,13 +1,30 @@
 //! The inspector's changes to one state, turned into the core's lossless edits.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 use statewright::asl::Document;
 use statewright::asl::edit::{self, Edit};
 
-use crate::ipc::{CommandError, ErrorCode, FieldEdit, StateChange};
+use crate::ipc::{ChangedText, CommandError, ErrorCode, FieldEdit, Pin, StateChange};
 
-/// `text` with `change` applied; every byte the change does not need stays as written.
-pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
+/// `text` with `change` applied, the pins carried through it (only when that changed them: a
+/// rename moves them to the new pointer, a removal drops them) and the analysis of the result
+/// with those pins.
+pub fn change(
+    text: &str,
+    change: &StateChange,
+    pins: &BTreeMap<String, Pin>,
+) -> Result<ChangedText, CommandError> {
+    let (text, edit) = edited(text, change)?;
+    let carried = edit.and_then(|e| crate::sidecar::carry(pins, &e));
+    let analysis = crate::analysis::analyze(&text, carried.as_ref().unwrap_or(pins));
+    Ok(ChangedText { text, analysis, pins: carried })
+}
+
+/// `text` with `change` applied (every byte the change does not need stays as written) and the
+/// edit that made it (none when there was nothing to do).
+fn edited(text: &str, change: &StateChange) -> Result<(String, Option<Edit>), CommandError> {
     let doc = Document::parse(text).map_err(|e| {
         failure(format!(
             "The ASL JSON has a mistake at line {}, column {}; fix it first.",
@@ -29,7 +46,7 @@ pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
         StateChange::SetComment { pointer, comment } => {
             let field = format!("{pointer}/Comment");
             match (comment.is_empty(), has(&field)) {
-                (true, false) => return Ok(text.to_owned()),
+                (true, false) => return Ok((text.to_owned(), None)),
                 (true, true) => Edit::RemoveField { pointer: field },
                 (false, _) => {
                     Edit::SetField { pointer: field, value: Value::String(comment.clone()) }
@@ -70,9 +87,10 @@ pub fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
                 .collect(),
         },
     };
-    edit::apply(&doc, &edit)
-        .map(|d| d.text().to_owned())
-        .map_err(|e| failure(format!("The change could not be made: {e}.")))
+    match edit::apply(&doc, &edit) {
+        Ok(d) => Ok((d.text().to_owned(), Some(edit))),
+        Err(e) => Err(failure(format!("The change could not be made: {e}."))),
+    }
 }
 
 fn failure(message: String) -> CommandError {
@@ -82,6 +100,10 @@ fn failure(message: String) -> CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn apply(text: &str, change: &StateChange) -> Result<String, CommandError> {
+        edited(text, change).map(|(text, _)| text)
+    }
 
     const TEXT: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"Next\": \"B\"\n    },\n    \"B\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}\n";
 
@@ -147,6 +169,31 @@ mod tests {
             ],
         };
         assert_eq!(apply(TEXT, &bad).expect_err("not a container").code, ErrorCode::CannotEdit);
+    }
+
+    #[test]
+    fn a_rename_carries_the_pins_a_removal_drops_them_other_changes_keep_them() {
+        let pins = BTreeMap::from([
+            ("/States/A".to_owned(), Pin { x: 300.0, y: 40.0 }),
+            ("/States/B".to_owned(), Pin { x: 30.0, y: 400.0 }),
+        ]);
+        let rename = StateChange::Rename { pointer: "/States/B".into(), name: "Done".into() };
+        let changed = change(TEXT, &rename, &pins).expect("renames");
+        let carried = changed.pins.expect("pins moved");
+        assert_eq!(carried.get("/States/Done"), Some(&Pin { x: 30.0, y: 400.0 }));
+        assert_eq!(carried.get("/States/B"), None);
+        assert_eq!(carried.get("/States/A"), pins.get("/States/A"));
+        // The analysis is made with the carried pins: the renamed state stays where it was.
+        let crate::ipc::Analysis::Parsed { diagram, .. } = changed.analysis else {
+            panic!("parsed")
+        };
+        let done = diagram.nodes.iter().find(|n| n.id == "/States/Done").expect("node");
+        assert_eq!((done.x, done.y), (30.0, 400.0));
+        let remove = StateChange::Remove { pointer: "/States/A".into() };
+        let carried = change(TEXT, &remove, &pins).expect("removes").pins.expect("dropped");
+        assert_eq!(carried.keys().collect::<Vec<_>>(), ["/States/B"]);
+        let comment = StateChange::SetComment { pointer: "/States/A".into(), comment: "Hi".into() };
+        assert_eq!(change(TEXT, &comment, &pins).expect("comments").pins, None);
     }
 
     #[test]

@@ -63,13 +63,16 @@ pub async fn change_state(
     change: StateChange,
     pins: Option<BTreeMap<String, Pin>>,
 ) -> Result<ChangedText, CommandError> {
-    let text = crate::changes::apply(&text, &change)?;
-    Ok(ChangedText { analysis: crate::analysis::analyze(&text, &pins.unwrap_or_default()), text })
+    crate::changes::change(&text, &change, &pins.unwrap_or_default())
 }
 
 #[tauri::command]
-pub fn canvas_change(text: &str, change: CanvasChange) -> Result<CanvasResult, CommandError> {
-    crate::canvas::apply(text, &change)
+pub fn canvas_change(
+    text: &str,
+    change: CanvasChange,
+    pins: Option<BTreeMap<String, Pin>>,
+) -> Result<CanvasResult, CommandError> {
+    crate::canvas::apply(text, &change, &pins.unwrap_or_default())
 }
 
 #[tauri::command]

@@ -2,6 +2,8 @@
 //! returns. `ui/src/ipc/bindings.ts` is generated from these by `cargo test` (see the test below),
 //! which fails when the committed file drifts from the Rust definitions.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -33,6 +35,10 @@ pub enum Analysis {
 pub struct ChangedText {
     pub text: String,
     pub analysis: Analysis,
+    /// The hand-placed states after the change, when it moved or dropped some (a rename carries
+    /// a state's pins to its new name, a removal drops them); `null` when they are as they were.
+    #[ts(type = "Record<string, Pin> | null")]
+    pub pins: Option<BTreeMap<String, Pin>>,
 }
 
 /// Why the text is not JSON, and where (one-based line and column).
@@ -220,6 +226,10 @@ pub struct CopiedState {
 pub struct CanvasResult {
     pub text: String,
     pub created: Vec<String>,
+    /// The hand-placed states after the change, when it dropped some (deleted states);
+    /// `null` when they are as they were.
+    #[ts(type = "Record<string, Pin> | null")]
+    pub pins: Option<BTreeMap<String, Pin>>,
 }
 
 /// A state placed by hand: its box's top-left, relative to the box that contains it.

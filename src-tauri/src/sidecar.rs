@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use statewright::asl::edit::Edit;
 use statewright::layout::{self, Pins};
 
 use crate::ipc::{CommandError, ErrorCode, Pin};
@@ -51,6 +52,15 @@ pub fn to_core(pins: &BTreeMap<String, Pin>) -> Pins {
             .map(|(k, p)| (k.clone(), layout::Pin { x: p.x, y: p.y }))
             .collect(),
     }
+}
+
+/// The pins after `edit`, when it moved or dropped some (see `Pins::after_edit`); `None` when
+/// they are as they were.
+pub fn carry(pins: &BTreeMap<String, Pin>, edit: &Edit) -> Option<BTreeMap<String, Pin>> {
+    let core = to_core(pins);
+    let after = core.after_edit(edit);
+    (after != core)
+        .then(|| after.pins.into_iter().map(|(k, p)| (k, Pin { x: p.x, y: p.y })).collect())
 }
 
 fn fail(code: ErrorCode, path: &Path, what: &str) -> CommandError {

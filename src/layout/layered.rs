@@ -7,12 +7,14 @@
 //! axes — *main* (the flow) and *cross* — and mapped to x/y at the end, so both directions share
 //! the code. Guarantees: boxes of one rank never overlap (the placement keeps the spacing),
 //! ranks never overlap (rows are stacked), every link gets a polyline from its source's border
-//! to its target's, the result starts at (0, 0). Pinned items keep their given place.
+//! to its target's, the result starts at (0, 0). Pinned items keep their given place, and the
+//! others make room for them (see [`room`](super::room)): no unpinned box overlaps a pinned one.
 
 use super::Direction;
 use super::order::{self, Virtual};
 use super::place::{self, DUMMY_SIZE};
 use super::rank::{self, Role};
+use super::room;
 use super::route;
 
 /// A box to place.
@@ -106,38 +108,18 @@ pub(super) fn layered(
         side[u] = side[u] && !main_in[u];
     }
     let cross = place::place(&v, &layers, &cross_sizes, &side);
-    let scene = route::Scene { v: &v, layers: &layers, size: &size, cross: &cross, axes };
-    let (centers, mut routes) = route::route(&scene, links, &roles);
-    // Top-left corners in real coordinates.
-    let mut pos: Vec<[f64; 2]> = (0..n)
-        .map(|u| axes.join([centers[u][0] - size[u][0] / 2.0, centers[u][1] - size[u][1] / 2.0]))
+    let frame = Frame { v: &v, layers: &layers, size: &size, axes, links, roles: &roles };
+    let (mut pos, mut routes, lo) = frame.arrange(&cross);
+    let pins: Vec<Option<[f64; 2]>> = items
+        .iter()
+        .map(|it| {
+            let pin = it.pin.filter(|p| p[0].is_finite() && p[1].is_finite());
+            pin.map(|p| [p[0].max(0.0), p[1].max(0.0)])
+        })
         .collect();
-    // Move everything so the extent starts at (0, 0).
-    let mut lo = [f64::INFINITY; 2];
-    for (p, it) in pos.iter().zip(items) {
-        for k in 0..2 {
-            lo[k] = lo[k].min(p[k]);
-        }
-        let _ = it;
+    if pins.iter().any(Option::is_some) {
+        (pos, routes) = frame.around_pins(items, &pins, &cross_sizes, cross, (pos, routes, lo));
     }
-    for r in &routes {
-        for p in r.points.iter().chain(&r.label_at) {
-            for k in 0..2 {
-                lo[k] = lo[k].min(p[k]);
-            }
-        }
-    }
-    let shift = |p: &mut [f64; 2]| {
-        for k in 0..2 {
-            p[k] -= lo[k];
-        }
-    };
-    pos.iter_mut().for_each(shift);
-    for r in &mut routes {
-        r.points.iter_mut().for_each(shift);
-        r.label_at.iter_mut().for_each(shift);
-    }
-    apply_pins(items, links, dir, &mut pos, &mut routes);
     let mut hi = [0.0f64; 2];
     for (p, it) in pos.iter().zip(items) {
         for k in 0..2 {
@@ -158,24 +140,126 @@ pub(super) fn layered(
     Flat { size: hi, pos, routes }
 }
 
-/// Puts pinned items at their place (never left of or above the origin) and re-routes the
-/// links that touch them with a simple elbow.
-fn apply_pins(
+/// Rounds of routing again after pinned items pushed others aside.
+const ROOM_ROUNDS: usize = 4;
+
+/// What the final routing of a scope needs besides the cross centres.
+struct Frame<'a> {
+    v: &'a Virtual,
+    layers: &'a [Vec<usize>],
+    size: &'a [[f64; 2]],
+    axes: Axes,
+    links: &'a [Link],
+    roles: &'a [Role],
+}
+
+impl Frame<'_> {
+    /// Routes with cross centres `cross` and moves the result so that its extent starts at
+    /// (0, 0): the top-left of every item, the routes, and the shift taken off (real axes).
+    fn arrange(&self, cross: &[f64]) -> (Vec<[f64; 2]>, Vec<Route>, [f64; 2]) {
+        let (axes, size) = (self.axes, self.size);
+        let scene = route::Scene { v: self.v, layers: self.layers, size, cross, axes };
+        let (centers, mut routes) = route::route(&scene, self.links, self.roles);
+        // Top-left corners in real coordinates.
+        let mut pos: Vec<[f64; 2]> = (0..self.v.real)
+            .map(|u| {
+                axes.join([centers[u][0] - size[u][0] / 2.0, centers[u][1] - size[u][1] / 2.0])
+            })
+            .collect();
+        // Move everything so the extent starts at (0, 0).
+        let mut lo = [f64::INFINITY; 2];
+        for p in &pos {
+            for k in 0..2 {
+                lo[k] = lo[k].min(p[k]);
+            }
+        }
+        for r in &routes {
+            for p in r.points.iter().chain(&r.label_at) {
+                for k in 0..2 {
+                    lo[k] = lo[k].min(p[k]);
+                }
+            }
+        }
+        let shift = |p: &mut [f64; 2]| {
+            for k in 0..2 {
+                p[k] -= lo[k];
+            }
+        };
+        pos.iter_mut().for_each(shift);
+        for r in &mut routes {
+            r.points.iter_mut().for_each(shift);
+            r.label_at.iter_mut().for_each(shift);
+        }
+        (pos, routes, lo)
+    }
+}
+
+impl Frame<'_> {
+    /// Puts pinned items (`pins`, real top-left) where the user put them and makes the others
+    /// room (see [`room`]): they are pushed aside and routed again until nothing moves (a few
+    /// rounds at most), then [`room::settle`] has the last word.
+    fn around_pins(
+        &self,
+        items: &[Item],
+        pins: &[Option<[f64; 2]>],
+        cross_sizes: &[f64],
+        mut cross: Vec<f64>,
+        arranged: (Vec<[f64; 2]>, Vec<Route>, [f64; 2]),
+    ) -> (Vec<[f64; 2]>, Vec<Route>) {
+        let (axes, size, n) = (self.axes, self.size, items.len());
+        let (mut pos, mut routes, mut lo) = arranged;
+        let pinned: Vec<bool> = pins.iter().map(Option::is_some).collect();
+        let obstacles = room::obstacles(axes, pins, &size[..n]);
+        for round in 0..=ROOM_ROUNDS {
+            for (p, pin) in pos.iter_mut().zip(pins) {
+                if let Some(pin) = pin {
+                    *p = *pin;
+                }
+            }
+            reroute(items, self.links, axes.0, &pos, &pinned, &mut routes);
+            if round == ROOM_ROUNDS {
+                break;
+            }
+            let main: Vec<[f64; 2]> = (0..n)
+                .map(|u| {
+                    let m = axes.split(pos[u])[1];
+                    [m, m + size[u][1]]
+                })
+                .collect();
+            let shift = axes.split(lo)[0];
+            let layers = self.layers;
+            if !room::make_room(
+                self.v,
+                layers,
+                cross_sizes,
+                &pinned,
+                &main,
+                &obstacles,
+                shift,
+                &mut cross,
+            ) {
+                break;
+            }
+            (pos, routes, lo) = self.arrange(&cross);
+        }
+        let moved = room::settle(self.layers, size, &pinned, &obstacles, axes, &mut pos);
+        reroute(items, self.links, axes.0, &pos, &moved, &mut routes);
+        (pos, routes)
+    }
+}
+
+/// Routes the links touching a `placed` item (one put or moved after routing) with a simple
+/// elbow.
+fn reroute(
     items: &[Item],
     links: &[Link],
     dir: Direction,
-    pos: &mut [[f64; 2]],
+    pos: &[[f64; 2]],
+    placed: &[bool],
     routes: &mut [Route],
 ) {
-    let mut moved = vec![false; items.len()];
-    for (u, it) in items.iter().enumerate() {
-        if let Some(p) = it.pin.filter(|p| p[0].is_finite() && p[1].is_finite()) {
-            pos[u] = [p[0].max(0.0), p[1].max(0.0)];
-            moved[u] = true;
-        }
-    }
     for (l, link) in links.iter().enumerate() {
-        if !(moved[link.from] || moved[link.to]) {
+        if !(placed[link.from] || placed[link.to]) {
             continue;
         }
         let (a, sa) = (pos[link.from], items[link.from].size);

@@ -19,6 +19,7 @@ mod order;
 mod pins;
 mod place;
 mod rank;
+mod room;
 mod route;
 
 pub mod check;

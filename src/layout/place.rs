@@ -23,10 +23,7 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64], side: &[bo
     let is_side = |u: usize| u < side.len() && side[u];
     let n = v.len();
     let mut c = vec![0.0; n];
-    let sep = |a: usize, b: usize| {
-        let gap = if v.is_dummy(a) || v.is_dummy(b) { DUMMY_GAP } else { NODE_GAP };
-        (size[a] + size[b]) / 2.0 + gap
-    };
+    let sep = |a: usize, b: usize| separation(v, size, a, b);
     for layer in layers {
         let mut x = 0.0;
         for (i, &u) in layer.iter().enumerate() {
@@ -87,6 +84,12 @@ pub(super) fn place(v: &Virtual, layers: &[Vec<usize>], size: &[f64], side: &[bo
         }
     }
     c
+}
+
+/// Least distance between the centers of `a` and `b`, neighbours in one rank.
+pub(super) fn separation(v: &Virtual, size: &[f64], a: usize, b: usize) -> f64 {
+    let gap = if v.is_dummy(a) || v.is_dummy(b) { DUMMY_GAP } else { NODE_GAP };
+    (size[a] + size[b]) / 2.0 + gap
 }
 
 /// Places the nodes of one rank, heaviest first, each as near its desired position as the

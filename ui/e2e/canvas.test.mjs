@@ -11,6 +11,8 @@ const nested = join(fixtures, 'ship-and-notify.asl.json');
 const CTRL = '\uE009';
 const DELETE = '\uE017';
 const SHIFT = '\uE008';
+const ENTER = '\uE007';
+const BACKSPACE = '\uE003';
 
 useDriver();
 
@@ -202,6 +204,29 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
     assert.equal(pins.version, 1);
     assert.ok(pins.pins['/States/Check stock'], `pinned: ${JSON.stringify(pins)}`);
     await shot(session, 'canvas-11-moved-and-saved');
+
+    // Renaming the moved state in the inspector keeps it where it was put (its pin follows the
+    // new name); Undo brings back the old name and the state stays there too.
+    const where = (name) =>
+      session.execute(`return document.querySelector(arguments[0])?.closest('.react-flow__node').style.transform ?? null;`, [
+        `.react-flow__node [aria-label="${name}"]`,
+      ]);
+    await settled(session);
+    const moved = await where('Check stock');
+    await (await session.find('.react-flow__node [aria-label="Check stock"] .state-head')).click();
+    const nameField = await session.until('the inspector on Check stock', async () =>
+      (await session.execute(`return document.querySelector('.inspector input')?.value;`)) === 'Check stock' ? session.find('.inspector input') : null,
+    );
+    await nameField.click();
+    await session.keys([{ down: CTRL }, { type: 'a' }, { up: CTRL }, { type: BACKSPACE + 'Check the stock' + ENTER }]);
+    await session.until('the renamed state in the code', async () => (await doc()).States['Check the stock'] !== undefined);
+    await settled(session);
+    assert.equal(await where('Check the stock'), moved, 'the renamed state stays where it was moved');
+    await shot(session, 'canvas-11b-renamed-in-place');
+    await (await button(session, 'Undo')).click();
+    await session.until('the old name back', async () => (await doc()).States['Check stock'] !== undefined);
+    await settled(session);
+    assert.equal(await where('Check stock'), moved, 'after Undo the state is still where it was moved');
 
     step('3');
     // 3. A transition clicked and deleted with the Delete key: the state ends instead.

@@ -224,7 +224,7 @@ export function App() {
         // Rendered before the next frame, effects included (React Flow takes new nodes in an
         // effect): the first frame painted shows the change in both panes.
         flushSync(() => {
-          d.replaceAnalysed(changed.text, changed.analysis);
+          d.replaceAnalysed(changed.text, changed.analysis, changed.pins);
           if (change.op === 'remove') setSelected(null);
           if (change.op === 'rename') {
             const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));

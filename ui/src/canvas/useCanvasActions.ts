@@ -13,7 +13,7 @@ interface Designer {
   text: string;
   pins: Pins;
   file: { name: string; path: string | null };
-  replace: (text: string) => void;
+  replace: (text: string, carried?: Pins | null) => void;
   setPins: (pins: Pins) => void;
   undo: () => void;
   redo: () => void;
@@ -58,8 +58,8 @@ export function useCanvasActions(
     const change = async (c: CanvasChange, done?: string) => {
       const { d } = latest.current;
       try {
-        const r = await ipc.canvasChange(d.text, c);
-        latest.current.d.replace(r.text);
+        const r = await ipc.canvasChange(d.text, c, d.pins);
+        latest.current.d.replace(r.text, r.pins);
         if (done) latest.current.say(done);
         return r.created;
       } catch (failure) {

@@ -17,7 +17,12 @@ text: string, };
 
 export type Analysis = { "status": "parsed", diagram: Diagram, problems: Array<Problem>, } | { "status": "notJson", error: TextError, };
 
-export type ChangedText = { text: string, analysis: Analysis, };
+export type ChangedText = { text: string, analysis: Analysis, 
+/**
+ * The hand-placed states after the change, when it moved or dropped some (a rename carries
+ * a state's pins to its new name, a removal drops them); `null` when they are as they were.
+ */
+pins: Record<string, Pin> | null, };
 
 export type TextError = { message: string, line: number, column: number, };
 
@@ -98,7 +103,12 @@ export type LinkKind = "next" | "rule" | "default" | "catch";
 
 export type CopiedState = { name: string, state: unknown, };
 
-export type CanvasResult = { text: string, created: Array<string>, };
+export type CanvasResult = { text: string, created: Array<string>, 
+/**
+ * The hand-placed states after the change, when it dropped some (deleted states);
+ * `null` when they are as they were.
+ */
+pins: Record<string, Pin> | null, };
 
 export type Pin = { x: number, y: number, };
 

@@ -27,7 +27,8 @@ export const ipc = {
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
   changeState: (text: string, change: StateChange, pins: Readonly<Record<string, Pin>> = {}) =>
     timed('change_state', invoke<ChangedText>('change_state', { text, change, pins })),
-  canvasChange: (text: string, change: CanvasChange) => invoke<CanvasResult>('canvas_change', { text, change }),
+  canvasChange: (text: string, change: CanvasChange, pins: Readonly<Record<string, Pin>> = {}) =>
+    invoke<CanvasResult>('canvas_change', { text, change, pins }),
   loadPins: (path: string) => invoke<Record<string, Pin>>('load_pins', { path }),
   savePins: (path: string, pins: Readonly<Record<string, Pin>>) => invoke<null>('save_pins', { path, pins }),
   exportDiagram: (text: string, pins: Readonly<Record<string, Pin>>, path: string, format: ImageFormat) =>

@@ -3,25 +3,16 @@
 // parsed). A snapshot holds text and pins together, so moving a state is one undo step.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ipc } from '../ipc/client';
-import type { Analysis, Diagram, Pin, Problem, TextError } from '../ipc/bindings';
+import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
 import { latestOnly } from './latestOnly';
+import { changed, recordChange, sameSnapshot, type Pins, type Snapshot } from './snapshot';
 import { sameData } from '../canvas/stableFlow';
 
-/** Hand-placed states: state pointer → top-left relative to the box that contains it. */
-export type Pins = Readonly<Record<string, Pin>>;
-
-/** One moment of the document. Pins are replaced, never changed in place. */
-export interface Snapshot {
-  text: string;
-  pins: Pins;
-}
+export type { Pins, Snapshot } from './snapshot';
+export { sameSnapshot } from './snapshot';
 
 const NO_PINS: Pins = Object.freeze({});
-
-export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
-  return a.text === b.text && a.pins === b.pins;
-}
 
 /** How long the text must rest before it becomes an undo step. */
 const SNAPSHOT_DELAY_MS = 600;
@@ -101,25 +92,26 @@ export function useDesigner() {
     [ask],
   );
 
-  /** A whole-document change (palette, template): one undo step at once. */
-  const replace = useCallback((next: string) => {
+  /** A whole-document change (palette, template, canvas, inspector): one undo step at once,
+   * with the pins the change carried along (a rename, a deletion), if any. */
+  const replace = useCallback((next: string, carried?: Pins | null) => {
     window.clearTimeout(snapshotTimer.current);
-    const p = pinsRef.current;
-    const current = textRef.current;
-    ask({ text: next, pins: p });
+    const before = { text: textRef.current, pins: pinsRef.current };
+    const after = changed(before, next, carried);
+    ask(after);
     textRef.current = next;
+    pinsRef.current = after.pins;
     setText(next);
-    setHist((h) =>
-      history.record(history.record(h, { text: current, pins: p }, sameSnapshot), { text: next, pins: p }, sameSnapshot),
-    );
+    setPinsNow(after.pins);
+    setHist((h) => recordChange(h, before, after));
   }, [ask]);
 
   /** A change that came back with its analysis (inspector, canvas): both panes in one render. */
   const replaceAnalysed = useCallback(
-    (next: string, analysis: Analysis) => {
-      lastAsked.current = { text: next, pins: pinsRef.current };
+    (next: string, analysis: Analysis, carried?: Pins | null) => {
+      lastAsked.current = changed({ text: textRef.current, pins: pinsRef.current }, next, carried);
       show(analysis);
-      replace(next);
+      replace(next, carried);
     },
     [show, replace],
   );
