@@ -1,4 +1,4 @@
-import { absoluteBoxes, boundsOf, drawnIn, fitInto, fromMap, grow, serves, toMap, trimRoute, viewOf, type Box } from './drawnArea';
+import { absoluteBoxes, areaAround, boundsOf, contains, drawnIn, fitInto, fromMap, grow, serves, toMap, trimRoute, viewOf, type Box } from './drawnArea';
 import type { FlowEdge } from './RoutedEdge';
 import type { FlowNode } from './toFlow';
 
@@ -46,6 +46,20 @@ describe('the view and the area drawn around it', () => {
     // Zoomed in: the 200 × 200 area is 16 times a 50 × 50 view, 25 times a 40 × 40 one.
     expect(serves(area, { x: 0, y: 0, width: 50, height: 50 }, 16)).toBe(true);
     expect(serves(area, { x: 0, y: 0, width: 40, height: 40 }, 16)).toBe(false);
+  });
+  it('grows the area by at least a number of screen pixels, however small the pane', () => {
+    // A 400 × 200 px pane at zoom 0.5: half the view is 100 px high, less than the 300 px asked for.
+    const view = viewOf([0, 0, 0.5], 400, 200);
+    expect(areaAround(view, 0.5, 0.5, 300)).toEqual({ x: -600, y: -600, width: 2000, height: 1600 });
+    // A big pane: half the view is more than the pixels asked for.
+    expect(areaAround(viewOf([0, 0, 1], 2000, 1000), 1, 0.5, 300)).toEqual({ x: -1000, y: -500, width: 4000, height: 2000 });
+  });
+
+  it('tells whether one box lies inside another', () => {
+    const area = { x: 0, y: 0, width: 100, height: 100 };
+    expect(contains(area, { x: 10, y: 10, width: 90, height: 90 })).toBe(true);
+    expect(contains(area, { x: 10, y: 10, width: 91, height: 90 })).toBe(false);
+    expect(contains(area, { x: -1, y: 10, width: 10, height: 10 })).toBe(false);
   });
 });
 

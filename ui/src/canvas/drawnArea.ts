@@ -20,14 +20,23 @@ export function viewOf([tx, ty, zoom]: readonly [number, number, number], width:
   return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
 }
 
-/** `box` grown by `margin` times its width (height) on the left and right (top and bottom). */
-export function grow(box: Box, margin: number): Box {
+/** `box` grown by `mx` times its width on the left and right, `my` times its height above and below. */
+export function grow(box: Box, mx: number, my: number = mx): Box {
   return {
-    x: box.x - box.width * margin,
-    y: box.y - box.height * margin,
-    width: box.width * (1 + 2 * margin),
-    height: box.height * (1 + 2 * margin),
+    x: box.x - box.width * mx,
+    y: box.y - box.height * my,
+    width: box.width * (1 + 2 * mx),
+    height: box.height * (1 + 2 * my),
   };
+}
+
+/**
+ * The area to draw around `view` (seen at `zoom`): `margin` times the view's size on each side, and
+ * at least `minPx` screen pixels (a pan moves the view by screen pixels, however small the pane).
+ */
+export function areaAround(view: Box, zoom: number, margin: number, minPx: number): Box {
+  const least = minPx / zoom;
+  return grow(view, Math.max(margin, least / Math.max(view.width, 1)), Math.max(margin, least / Math.max(view.height, 1)));
 }
 
 /**
@@ -35,9 +44,17 @@ export function grow(box: Box, margin: number): Box {
  * much smaller (zoomed far in) that most of what is drawn is far out of sight.
  */
 export function serves(area: Box, view: Box, maxAreaRatio: number): boolean {
-  const inside =
-    view.x >= area.x && view.y >= area.y && view.x + view.width <= area.x + area.width && view.y + view.height <= area.y + area.height;
-  return inside && area.width * area.height <= view.width * view.height * maxAreaRatio;
+  return contains(area, view) && area.width * area.height <= view.width * view.height * maxAreaRatio;
+}
+
+/** Whether `inner` lies inside `outer`. */
+export function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 /** Whether two boxes share some area (touching edges count: a zero-height line is still drawn). */
