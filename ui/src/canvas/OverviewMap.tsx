@@ -6,7 +6,7 @@
 // focus on it, the arrow keys move the view.
 import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { absoluteBoxes, boundsOf, fitInto, fromMap, toMap, viewOf } from './drawnArea';
+import { absoluteBoxes, atLeast, boundsOf, fitInto, fromMap, toMap, viewOf } from './drawnArea';
 import { lookOf } from './stateTypes';
 import type { FlowNode } from './toFlow';
 import './overviewMap.css';
@@ -14,6 +14,8 @@ import './overviewMap.css';
 const WIDTH = 150;
 const HEIGHT = 100;
 const PAD = 4;
+/** The frame showing the view is at least this big (px). */
+const MIN_FRAME = 6;
 /** The arrow keys move the view by this part of its width or height. */
 const KEY_STEP = 0.25;
 
@@ -56,7 +58,8 @@ export function OverviewMap({ nodes }: { nodes: readonly FlowNode[] }) {
     const place = ({ transform, width, height }: ReactFlowState) => {
       const el = frame.current;
       if (!el || !map || !width || !height) return;
-      const r = toMap(map.fit, viewOf(transform, width, height));
+      // Never smaller than a few pixels: zoomed in on a long workflow, the view is still found.
+      const r = atLeast(toMap(map.fit, viewOf(transform, width, height)), MIN_FRAME);
       const key = `${r.x.toFixed(1)},${r.y.toFixed(1)},${r.width.toFixed(1)},${r.height.toFixed(1)}`;
       if (key === last) return;
       last = key;

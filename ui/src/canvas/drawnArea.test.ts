@@ -1,4 +1,4 @@
-import { absoluteBoxes, areaAround, boundsOf, contains, drawnIn, fitInto, fromMap, grow, serves, toMap, trimRoute, viewOf, type Box } from './drawnArea';
+import { absoluteBoxes, areaAround, atLeast, boundsOf, contains, drawnIn, fitInto, fromMap, grow, serves, toMap, trimRoute, viewOf, type Box } from './drawnArea';
 import type { FlowEdge } from './RoutedEdge';
 import type { FlowNode } from './toFlow';
 
@@ -134,6 +134,10 @@ describe('the minimap picture', () => {
     const p = fromMap(fit, 75, 50);
     expect(p.x).toBeCloseTo(600);
     expect(p.y).toBeCloseTo(2000);
+  });
+
+  it('keeps the view’s frame big enough to be seen, about its centre', () => {
+    expect(atLeast({ x: 10, y: 20, width: 2, height: 30 }, 6)).toEqual({ x: 8, y: 20, width: 6, height: 30 });
   });
 });
 

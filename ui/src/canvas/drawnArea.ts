@@ -252,3 +252,10 @@ function clipSegment(a: readonly [number, number], b: readonly [number, number],
   }
   return [t0, t1];
 }
+
+/** `box` widened (heightened) about its centre to at least `size`. */
+export function atLeast(box: Box, size: number): Box {
+  const width = Math.max(box.width, size);
+  const height = Math.max(box.height, size);
+  return { x: box.x - (width - box.width) / 2, y: box.y - (height - box.height) / 2, width, height };
+}
