@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the desktop app's build and tests need and is not on the machine yet: Debian
-# packages (WebKitGTK, Xvfb, WebKitWebDriver, fonts), the UI's npm packages and tauri-driver.
+# packages (WebKitGTK, Xvfb, WebKitWebDriver, fonts, python3-xlib: the close e2e test asks the
+# window to close over X11), the UI's npm packages and tauri-driver.
 # Safe to run again: it only installs what is missing. Can be sourced or run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -8,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 sudo_cmd=${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo)}
 apt_packages=(
   build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev
-  xvfb xauth webkit2gtk-driver fonts-dejavu-core
+  xvfb xauth webkit2gtk-driver fonts-dejavu-core python3-xlib
 )
 need_apt=()
 for pkg in "${apt_packages[@]}"; do

@@ -82,14 +82,16 @@ pub fn save_pins(path: &str, pins: BTreeMap<String, Pin>) -> Result<(), CommandE
     crate::sidecar::save(Path::new(path), &pins)
 }
 
+/// Async, like `analyze`: drawing a big PNG takes a while, and on the main thread it would
+/// freeze the window until it is written.
 #[tauri::command]
-pub fn export_diagram(
-    text: &str,
+pub async fn export_diagram(
+    text: String,
     pins: BTreeMap<String, Pin>,
-    path: &str,
+    path: String,
     format: ImageFormat,
 ) -> Result<(), CommandError> {
-    crate::export::save(text, &pins, Path::new(path), format)
+    crate::export::save(&text, &pins, Path::new(&path), format)
 }
 
 #[tauri::command]

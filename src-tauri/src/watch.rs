@@ -173,13 +173,28 @@ mod tests {
     /// Long enough for inotify and the settle time; short enough to keep the tests quick.
     const WAIT: Duration = Duration::from_secs(3);
 
-    fn start(path: &Path, on_disk: &OnDisk) -> (Watch, mpsc::Receiver<FileEvent>) {
-        let (tx, rx) = mpsc::channel();
-        let w = watch(path, on_disk.clone(), QUIET, move |e| {
+    /// A watch on `flow.asl.json` (holding `{}`, which the app believes is on disk) in a fresh
+    /// folder, with the events it reports.
+    struct Watched {
+        dir: tempfile::TempDir,
+        file: PathBuf,
+        on_disk: OnDisk,
+        watch: Watch,
+        events: mpsc::Receiver<FileEvent>,
+    }
+
+    fn watched() -> Watched {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("flow.asl.json");
+        std::fs::write(&file, "{}").expect("write");
+        let on_disk = OnDisk::default();
+        on_disk.set(Some(b"{}".to_vec()));
+        let (tx, events) = mpsc::channel();
+        let watch = watch(&file, on_disk.clone(), QUIET, move |e| {
             let _ = tx.send(e);
         })
         .expect("watch starts");
-        (w, rx)
+        Watched { dir, file, on_disk, watch, events }
     }
 
     fn nothing_more(rx: &mpsc::Receiver<FileEvent>) {
@@ -189,106 +204,76 @@ mod tests {
 
     #[test]
     fn an_outside_change_is_reported_with_its_text() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (w, rx) = start(&file, &on_disk);
-        assert_eq!(w.path(), file);
-        std::fs::write(&file, "{\"StartAt\":\"A\"}").expect("outside write");
-        let event = rx.recv_timeout(WAIT).expect("an event");
+        let w = watched();
+        assert_eq!(w.watch.path(), w.file);
+        std::fs::write(&w.file, "{\"StartAt\":\"A\"}").expect("outside write");
+        let event = w.events.recv_timeout(WAIT).expect("an event");
         assert_eq!(
             event,
             FileEvent::Changed {
-                path: file.display().to_string(),
+                path: w.file.display().to_string(),
                 text: "{\"StartAt\":\"A\"}".into()
             }
         );
-        assert_eq!(on_disk.get().as_deref(), Some(&b"{\"StartAt\":\"A\"}"[..]));
-        nothing_more(&rx);
+        assert_eq!(w.on_disk.get().as_deref(), Some(&b"{\"StartAt\":\"A\"}"[..]));
+        nothing_more(&w.events);
     }
 
     #[test]
     fn our_own_atomic_save_does_not_echo() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (_w, rx) = start(&file, &on_disk);
+        let w = watched();
         // What the workspace does: record, then write beside and rename over.
-        on_disk.set(Some(b"{ \"Comment\": \"mine\" }".to_vec()));
-        statewright::asl::save::write_atomically(&file, b"{ \"Comment\": \"mine\" }")
+        w.on_disk.set(Some(b"{ \"Comment\": \"mine\" }".to_vec()));
+        statewright::asl::save::write_atomically(&w.file, b"{ \"Comment\": \"mine\" }")
             .expect("save");
-        nothing_more(&rx);
+        nothing_more(&w.events);
         // A later outside change is still seen.
-        std::fs::write(&file, "{ \"Comment\": \"theirs\" }").expect("outside write");
+        std::fs::write(&w.file, "{ \"Comment\": \"theirs\" }").expect("outside write");
         assert!(
-            matches!(rx.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text.contains("theirs"))
+            matches!(w.events.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text.contains("theirs"))
         );
     }
 
     #[test]
     fn an_editor_replacing_the_file_by_rename_is_one_change() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (_w, rx) = start(&file, &on_disk);
-        let temp = dir.path().join("flow.asl.json~");
+        let w = watched();
+        let temp = w.dir.path().join("flow.asl.json~");
         std::fs::write(&temp, "{\"v\":2}").expect("write temp");
-        std::fs::rename(&temp, &file).expect("rename over");
+        std::fs::rename(&temp, &w.file).expect("rename over");
         assert!(
-            matches!(rx.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text == "{\"v\":2}")
+            matches!(w.events.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text == "{\"v\":2}")
         );
-        nothing_more(&rx);
+        nothing_more(&w.events);
     }
 
     #[test]
     fn other_files_in_the_folder_are_ignored() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (_w, rx) = start(&file, &on_disk);
-        std::fs::write(dir.path().join("other.json"), "{\"x\":1}").expect("write other");
-        nothing_more(&rx);
+        let w = watched();
+        std::fs::write(w.dir.path().join("other.json"), "{\"x\":1}").expect("write other");
+        nothing_more(&w.events);
     }
 
     #[test]
     fn deleting_is_reported_once_and_coming_back_is_a_change() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (_w, rx) = start(&file, &on_disk);
-        std::fs::rename(&file, dir.path().join("renamed.json")).expect("rename away");
+        let w = watched();
+        std::fs::rename(&w.file, w.dir.path().join("renamed.json")).expect("rename away");
         assert_eq!(
-            rx.recv_timeout(WAIT).expect("an event"),
-            FileEvent::Removed { path: file.display().to_string() }
+            w.events.recv_timeout(WAIT).expect("an event"),
+            FileEvent::Removed { path: w.file.display().to_string() }
         );
-        nothing_more(&rx);
+        nothing_more(&w.events);
         // The same bytes coming back are still news: the app thought the file was gone.
-        std::fs::write(&file, "{}").expect("restore");
+        std::fs::write(&w.file, "{}").expect("restore");
         assert!(
-            matches!(rx.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text == "{}")
+            matches!(w.events.recv_timeout(WAIT), Ok(FileEvent::Changed { text, .. }) if text == "{}")
         );
     }
 
     #[test]
     fn a_file_that_stops_being_text_is_reported_with_a_code() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (_w, rx) = start(&file, &on_disk);
-        std::fs::write(&file, [0xff, 0xfe, 0x00]).expect("binary");
-        match rx.recv_timeout(WAIT).expect("an event") {
+        let w = watched();
+        std::fs::write(&w.file, [0xff, 0xfe, 0x00]).expect("binary");
+        match w.events.recv_timeout(WAIT).expect("an event") {
             FileEvent::Unreadable { error, .. } => {
                 assert_eq!(error.code, crate::ipc::ErrorCode::NotText)
             }
@@ -298,14 +283,9 @@ mod tests {
 
     #[test]
     fn dropping_the_watch_stops_reports() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("flow.asl.json");
-        std::fs::write(&file, "{}").expect("write");
-        let on_disk = OnDisk::default();
-        on_disk.set(Some(b"{}".to_vec()));
-        let (w, rx) = start(&file, &on_disk);
-        drop(w);
-        std::fs::write(&file, "{\"late\":true}").expect("write");
-        nothing_more(&rx);
+        let w = watched();
+        drop(w.watch);
+        std::fs::write(&w.file, "{\"late\":true}").expect("write");
+        nothing_more(&w.events);
     }
 }

@@ -2,73 +2,28 @@
 // + WebKitWebDriver, under Xvfb): drag a state in from the palette onto a transition, drag a
 // connection, undo. Needs the debug app built with `--features custom-protocol`.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { Session } from './webdriver.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { button, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
-const artifacts = join(here, 'artifacts');
 const example = join(repo, 'examples/order-processing.asl.json');
-const nested = join(here, 'fixtures/ship-and-notify.asl.json');
+const nested = join(fixtures, 'ship-and-notify.asl.json');
 const CTRL = '\uE009';
 const DELETE = '\uE017';
 const SHIFT = '\uE008';
 
-let driver;
-let base;
-const work = mkdtempSync(join(tmpdir(), 'statewright-canvas-e2e-'));
+useDriver();
 
-before(async () => {
-  assert.ok(existsSync(app), `the app is not built at ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  // Its own process group, logging to a file: at the end the whole group is stopped.
-  const log = openSync(join(artifacts, 'tauri-driver-canvas.log'), 'w');
-  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/status`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-});
-
-after(() => {
-  if (!driver?.pid) return;
-  try {
-    process.kill(-driver.pid, 'SIGTERM');
-  } catch {
-    driver.kill();
-  }
-});
-
+/** Launches the app on a fresh copy of `fixture` and waits for its transitions to be drawn. */
 async function launch(name, fixture) {
-  const file = join(work, `${name}.asl.json`);
-  copyFileSync(fixture, file);
-  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+  const file = workFile(name, { from: fixture });
+  const session = await launchOn(file, name);
   try {
     await session.until('the diagram and its transitions', async () =>
       (await session.execute(`return document.querySelectorAll('.react-flow__edge').length;`)) > 0,
     );
   } catch (e) {
-    await shot(session, `failed-launch-${name}`).catch(() => undefined);
+    await shot(session, `failed-launch-${name}`);
     await session.delete();
     throw e;
   }
@@ -78,10 +33,6 @@ async function launch(name, fixture) {
 /** Marks progress in the test output, so a stuck step is easy to find. */
 function step(n) {
   console.log(`step ${n} at ${new Date().toISOString()}`);
-}
-
-async function shot(session, name) {
-  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
 }
 
 /** The whole text of the "ASL JSON" pane (CodeMirror renders only the visible lines). */
@@ -137,16 +88,7 @@ async function settled(session) {
   });
 }
 
-async function button(session, name) {
-  const all = await session.findAll('button');
-  for (const b of all) {
-    const label = (await b.attribute('aria-label')) ?? (await b.text());
-    if (label?.trim() === name) return b;
-  }
-  throw new Error(`no button named ${name}`);
-}
-
-test('drag a state in from the palette onto a transition, connect it by dragging, undo', { timeout: 120000 }, async () => {
+test('drag a state in from the palette onto a transition, connect it by dragging, undo', async () => {
   const { session } = await launch('canvas', example);
   try {
     const original = await codeText(session);
@@ -230,7 +172,7 @@ test('drag a state in from the palette onto a transition, connect it by dragging
   }
 });
 
-test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', { timeout: 180000 }, async () => {
+test('drop into a branch, move a state (pinned and saved beside the file), delete a transition, duplicate, copy and paste', async () => {
   const { session, file } = await launch('canvas-more', nested);
   try {
     const doc = async () => JSON.parse(await codeText(session));
@@ -346,7 +288,7 @@ test('drop into a branch, move a state (pinned and saved beside the file), delet
   }
 });
 
-test('a canvas change in a 200-state workflow: core edit and redraw timings', { timeout: 120000 }, async () => {
+test('a canvas change in a 200-state workflow: core edit and redraw timings', async () => {
   const states = {};
   for (let i = 0; i < 200; i++) states[`Step ${i}`] = i === 199 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `Step ${i + 1}` };
   const big = join(work, 'big-source.asl.json');
@@ -377,15 +319,3 @@ test('a canvas change in a 200-state workflow: core edit and redraw timings', { 
     await session.delete();
   }
 });
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
 import {
   appProcess,
   button,
@@ -11,23 +10,19 @@ import {
   fixtures,
   launchOn,
   shot,
-  startDriver,
   statusText,
+  test,
+  useDriver,
   workFile,
 } from './harness.mjs';
 
 const nested = join(fixtures, 'ship-and-notify.asl.json');
-let driver;
 
-before(async () => {
-  driver = await startDriver('tauri-driver-files.log');
-});
-
-after(() => driver?.stop());
+useDriver();
 
 async function launch(name) {
   const file = workFile(name, { from: nested });
-  const session = await launchOn(driver.base, file, name);
+  const session = await launchOn(file, name);
   return { session, file };
 }
 
@@ -157,7 +152,7 @@ test('after the app is killed with unsaved edits, the next launch offers them ba
     assert.ok(pid, 'the app process is found');
     process.kill(pid, 'SIGKILL');
     await session.delete();
-    const again = await launchOn(driver.base, file, 'draft-again');
+    const again = await launchOn(file, 'draft-again');
     try {
       const title = await again.until('the offer', async () => dialogTitle(again));
       assert.equal(title, 'Unsaved changes found');

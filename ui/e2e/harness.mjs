@@ -1,14 +1,16 @@
-// What the files and performance e2e tests share (setup copied from designer.test.mjs): starting
-// tauri-driver, launching the app on a file, reading the canvas, taking screenshots, and finding
-// the app's processes in /proc (to kill it like a crash, and to read its memory).
-import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+// What the files, performance, canvas and inspector e2e tests share: tauri-driver for the file
+// (driver.mjs: its lifecycle and teardown guarantees, and `test` with a time limit), launching
+// the app on a file, reading the canvas, taking screenshots, and finding the app's processes in
+// /proc (to kill it like a crash, to read its memory, to send its window a close request).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { driverUrl, useDriver as startDriver } from './driver.mjs';
 import { Session } from './webdriver.mjs';
+
+export { test } from './driver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '../..');
@@ -18,43 +20,12 @@ export const artifacts = join(here, 'artifacts');
 export const fixtures = join(here, 'fixtures');
 export const work = mkdtempSync(join(tmpdir(), 'statewright-e2e-'));
 
-/** Starts tauri-driver (its own process group, logging to `logName`); returns base URL and stop(). */
-export async function startDriver(logName) {
-  assert.ok(existsSync(app), `the app is not built at ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  const log = openSync(join(artifacts, logName), 'w');
-  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/status`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = () => {
-    if (!driver?.pid) return;
-    try {
-      process.kill(-driver.pid, 'SIGTERM');
-    } catch {
-      driver.kill();
-    }
-  };
-  return { base, stop };
-}
+/** Starts tauri-driver before the file's tests and stops it, and every app window, after them. */
+export const useDriver = () => startDriver(app);
 
 /** Opens a session on the app with `file` as its argument and waits for the diagram. */
-export async function launchOn(base, file, name, timeoutMs = 30000) {
-  const session = await Session.create(base, { 'tauri:options': { application: app, args: [file] } });
+export async function launchOn(file, name, timeoutMs = 30000) {
+  const session = await Session.create(driverUrl(), { 'tauri:options': { application: app, args: [file] } });
   try {
     await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0), timeoutMs);
   } catch (e) {
@@ -78,19 +49,9 @@ export function canvasNames(session) {
   );
 }
 
+/** A screenshot in artifacts/<name>.png (an artifact, not a check: see Session.saveScreenshot). */
 export async function shot(session, name) {
-  // WebKitWebDriver's screenshot sometimes never answers (seen after a dialog closes and after
-  // synthetic mouse events). A screenshot is an artifact, not a check: give up on it after 20 s,
-  // say so, and go on with the test.
-  const r = await fetch(`${session.base}/session/${session.id}/screenshot`, { signal: AbortSignal.timeout(20000) }).catch(
-    (e) => e,
-  );
-  const value = r instanceof Response ? (await r.json().catch(() => ({}))).value : undefined;
-  if (typeof value !== 'string') {
-    console.error(`screenshot ${name} not taken: ${r instanceof Error ? r.message : 'no image in the answer'}`);
-    return;
-  }
-  writeFileSync(join(artifacts, `${name}.png`), Buffer.from(value, 'base64'));
+  await session.saveScreenshot(join(artifacts, `${name}.png`));
 }
 
 export async function button(session, name) {
@@ -113,6 +74,22 @@ export function appProcess(file) {
     if (cmd[0]?.endsWith('statewright-app') && cmd.includes(file)) return pid;
   }
   return null;
+}
+
+/** Whether `pid` is still running (a process that ended but is not reaped yet counts as ended). */
+export function isRunning(pid) {
+  const stat = readProc(pid, 'stat');
+  return stat !== null && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+/**
+ * Asks the windows of process `pid` to close, as a window manager's close button does: the X11
+ * WM_DELETE_WINDOW message (wm_delete_window.py, with Debian's python3-xlib; WebDriver cannot,
+ * and Xvfb runs no window manager). Throws when the process has no window to ask.
+ */
+export function askToClose(pid) {
+  const python = process.env.E2E_PYTHON ?? '/usr/bin/python3';
+  return execFileSync(python, [join(here, 'wm_delete_window.py'), String(pid)], { encoding: 'utf8', timeout: 20000 }).trim();
 }
 
 /** Processes whose parent is `pid`, with their names. */
@@ -155,16 +132,4 @@ function readProc(pid, what) {
   } catch {
     return null;
   }
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }

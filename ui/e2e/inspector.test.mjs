@@ -2,111 +2,34 @@
 // WebKitWebDriver, under Xvfb): a field edited in a form changes only its text in the ASL JSON,
 // a Choice rule built in the rule builder, a Retry added, a JSONata state's forms with a bad
 // `{% %}` expression reported as it is typed, and a Parallel branch removed and a Distributed
-// Map's S3 and batch settings written. Setup copied from designer.test.mjs.
+// Map's S3 and batch settings written.
 // Needs the debug app built with `--features custom-protocol` (scripts/test-desktop.sh does it).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { Session } from './webdriver.mjs';
+import { artifacts, button, canvasNames, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const app = process.env.STATEWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'debug/statewright-app');
-const artifacts = join(here, 'artifacts');
 const example = join(repo, 'examples/order-processing.asl.json');
 const jsonataExample = join(repo, 'examples/jsonata-order-fulfilment.asl.json');
 // Our own definition with every container kind: Parallel branches, a Map inside one, a Catch.
-const nested = join(here, 'fixtures/ship-and-notify.asl.json');
+const nested = join(fixtures, 'ship-and-notify.asl.json');
 const ENTER = '\uE007';
 const TAB = '\uE004';
 const CTRL = '\uE009';
 const BACKSPACE = '\uE003';
 const ESCAPE = '\uE00C';
 
-let driver;
-let base;
-const work = mkdtempSync(join(tmpdir(), 'statewright-e2e-'));
-
-before(async () => {
-  assert.ok(existsSync(app), `the app is not built at ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  // Its own process group, logging to a file: at the end the whole group (tauri-driver,
-  // WebKitWebDriver and any app window left open) is stopped, and nothing holds our output open.
-  const log = openSync(join(artifacts, 'tauri-driver.log'), 'w');
-  driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/status`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('tauri-driver did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-});
-
-after(() => {
-  if (!driver?.pid) return;
-  try {
-    process.kill(-driver.pid, 'SIGTERM');
-  } catch {
-    driver.kill();
-  }
-});
+useDriver();
 
 /** Launches the app on a fresh copy of `fixture`; returns the session and the copy's path. */
 async function launch(name, fixture) {
-  const file = join(work, `${name}.asl.json`);
-  copyFileSync(fixture, file);
+  const file = workFile(name, { from: fixture });
   // The sample input beside it, as the app looks for it (field suggestions come from it).
   const input = fixture.replace(/\.asl\.json$/, '.input.json');
   if (existsSync(input)) copyFileSync(input, join(work, `${name}.input.json`));
-  const session = await Session.create(base, {
-    'tauri:options': { application: app, args: [file] },
-  });
-  try {
-    await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
-  } catch (e) {
-    await shot(session, `failed-launch-${name}`).catch(() => undefined);
-    await session.delete();
-    throw e;
-  }
-  return { session, file };
+  return { session: await launchOn(file, name), file };
 }
-
-async function canvasNames(session) {
-  return session.execute(
-    `return [...document.querySelectorAll('.react-flow__node [data-state-type]')].map(e => e.getAttribute('aria-label'));`,
-  );
-}
-
-async function shot(session, name) {
-  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
-}
-
-async function button(session, name) {
-  const all = await session.findAll('button, summary');
-  for (const b of all) {
-    const label = (await b.attribute('aria-label')) ?? (await b.text());
-    if (label?.trim() === name) return b;
-  }
-  throw new Error(`no button named ${name}`);
-}
-
 
 /** The ASL JSON pane's whole text (CodeMirror's document, not just the lines on screen). */
 async function codeText(session) {
@@ -639,15 +562,3 @@ test('a one-field edit in a 200-state workflow reaches the ASL JSON pane quickly
     await session.delete();
   }
 });
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}

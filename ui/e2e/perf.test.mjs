@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after } from 'node:test';
 import { bigFlow, stateName } from './bigflow.mjs';
 import {
   appProcess,
@@ -19,8 +19,9 @@ import {
   repo,
   rssKiB,
   shot,
-  startDriver,
   startedAtMs,
+  test,
+  useDriver,
   workFile,
 } from './harness.mjs';
 
@@ -35,16 +36,12 @@ const SHARED_1000 = [
 const os = await import('node:os');
 const round = (x) => Math.round(x * 10) / 10;
 const report = { measuredAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map(round) } };
-let driver;
 
-before(async () => {
-  driver = await startDriver('tauri-driver-perf.log');
-});
+useDriver();
 
 after(() => {
   report.machine.loadAverageAtEnd = os.loadavg().map(round);
   writeFileSync(join(artifacts, 'designer-perf.json'), `${JSON.stringify(report, null, 2)}\n`);
-  driver?.stop();
 });
 
 const step = (what) => process.env.PERF_TRACE && console.error(`${new Date().toISOString()} ${what}`);
@@ -74,7 +71,7 @@ function memoryOf(file) {
 
 test('the example is painted soon after launch; memory is reported', async () => {
   const file = workFile('perf-example', { from: example });
-  const session = await launchOn(driver.base, file, 'perf-example');
+  const session = await launchOn(file, 'perf-example');
   try {
     const p = await session.until('the first paint mark', async () => {
       const v = await probe(session);
@@ -167,7 +164,7 @@ async function editLatency(session) {
 
 test('a one-field edit in a 200-state workflow reaches both panes', async () => {
   const file = workFile('perf-200', { text: bigFlow(200) });
-  const session = await launchOn(driver.base, file, 'perf-200', 60000);
+  const session = await launchOn(file, 'perf-200', 60000);
   try {
     const runs = [];
     const typed = [];
@@ -298,7 +295,7 @@ const statesInView = (session) =>
 test('pan and zoom of a 1000-state workflow: frame times', async () => {
   const file = workFile('perf-1000', SHARED_1000 ? { from: SHARED_1000 } : { text: bigFlow(1000) });
   step('launching on 1000');
-  const session = await launchOn(driver.base, file, 'perf-1000', 90000);
+  const session = await launchOn(file, 'perf-1000', 90000);
   step('launched');
   try {
     await session.until('the first states drawn', async () => (await canvasNames(session)).length > 0, 60000);

@@ -19,6 +19,28 @@ const SCREENSHOT_MS = 20000;
 /** Aborted when the run stops: every pending and later call fails at once. */
 const stopping = new AbortController();
 
+/** Starts repainting one near-transparent pixel every frame (see `saveScreenshot`). */
+const KEEP_PAINTING = `
+  if (!window.__e2eKeepPainting) {
+    const dot = document.createElement('div');
+    dot.setAttribute('aria-hidden', 'true');
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+    document.body.appendChild(dot);
+    let odd = false;
+    const tick = () => {
+      if (!dot.isConnected) return;
+      odd = !odd;
+      dot.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+      requestAnimationFrame(tick);
+    };
+    window.__e2eKeepPainting = dot;
+    requestAnimationFrame(tick);
+  }
+  return true;`;
+
+/** Stops what KEEP_PAINTING started. */
+const STOP_PAINTING = `window.__e2eKeepPainting?.remove(); window.__e2eKeepPainting = undefined; return true;`;
+
 /** Sessions created and not deleted yet. */
 const openSessions = new Set();
 
@@ -72,22 +94,29 @@ export class Session {
   }
 
   /**
-   * Writes a screenshot to `file` as an artifact (not a check): WebKitWebDriver sometimes never
-   * answers a screenshot request under Xvfb, so one that takes over 20 s is asked again after a
-   * repaint, and if that fails too the test goes on without it (saying so on stderr).
+   * Writes a screenshot to `file` as an artifact (not a check). WebKitWebDriver answers a
+   * screenshot request only after the page's next painted frame, and an idle page paints none
+   * (under Xvfb a request made while nothing moves was seen to wait forever). So while it asks,
+   * one pixel in the top-left corner, all but transparent, changes colour every frame. One that
+   * still takes over 20 s is asked again, and if that fails too the test goes on without it
+   * (saying so on stderr).
    */
   async saveScreenshot(file) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        writeFileSync(file, await this.screenshot(SCREENSHOT_MS));
-        return;
-      } catch (e) {
-        if (this.closed || attempt === 2) {
-          console.error(`e2e: screenshot ${file} not taken: ${e.message}`);
+    await this.execute(KEEP_PAINTING).catch(() => undefined);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          writeFileSync(file, await this.screenshot(SCREENSHOT_MS));
           return;
+        } catch (e) {
+          if (this.closed || attempt === 2) {
+            console.error(`e2e: screenshot ${file} not taken: ${e.message}`);
+            return;
+          }
         }
-        await this.execute('return new Promise((r) => requestAnimationFrame(() => r(true)));').catch(() => undefined);
       }
+    } finally {
+      if (!this.closed) await this.execute(STOP_PAINTING).catch(() => undefined);
     }
   }
 

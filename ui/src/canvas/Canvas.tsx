@@ -24,7 +24,7 @@ import { dropPlace } from './dropTarget';
 import { FarView } from './FarView';
 import { RouteClip, RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
-import { useStableFlow } from './stableFlow';
+import { useStableFlow, withSelection } from './stableFlow';
 import { lookOf } from './stateTypes';
 import { toFlow, type FlowNode } from './toFlow';
 import type { CanvasActions } from './useCanvasActions';
@@ -84,7 +84,7 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
 
   // Dragging a state by hand makes the computed routes stale until the pinned layout arrives.
   const [dragged, setDragged] = useState(false);
-  const flow = useStableFlow(fresh, layoutSeq, setNodes, () => setDragged(false));
+  const flow = useStableFlow(fresh, layoutSeq, selected, setNodes, () => setDragged(false));
   // States a change created are selected as soon as they are drawn; transitions stay selected
   // across analyses of the same document (their ids name their place).
   useEffect(() => {
@@ -100,17 +100,11 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
     });
   }, [flow, setNodes]);
 
-  // Selecting from outside (the problem list, an inspector rename): just that state, unless it is
-  // already part of a multi-selection. A new array only when something changes: React Flow goes
-  // over every node for a new one.
+  // Selecting from outside (the problem list): just that state, unless it is already part of a
+  // multi-selection. A new array only when something changes: React Flow goes over every node
+  // for a new one. (A new diagram comes with its selection applied: see useStableFlow.)
   useEffect(() => {
-    const current = nodesRef.current;
-    if (selected !== null && current.some((n) => n.id === selected && n.selected)) return;
-    setNodes((ns) =>
-      ns.some((n) => Boolean(n.selected) !== (n.id === selected))
-        ? ns.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }))
-        : ns,
-    );
+    if (withSelection(nodesRef.current, selected) !== nodesRef.current) setNodes((ns) => withSelection(ns, selected));
   }, [selected, setNodes, flow]);
 
   const laidEdges = useMemo(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../ipc/bindings';
-import { keepLive, keepSame, sameData } from './stableFlow';
+import { keepLive, keepSame, sameData, withSelection } from './stableFlow';
 import { toFlow } from './toFlow';
 
 const node = (id: string, name: string, y: number) => ({ id, name, kind: 'Pass', x: 0, y, width: 100, height: 40, parent: null, at: null });
@@ -59,5 +59,25 @@ describe('stable flow', () => {
     expect(sameData({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe(false);
     expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
     expect(sameData([1], { 0: 1 })).toBe(false);
+  });
+
+  it('selects the state chosen from outside in the same nodes, keeping a multi-selection it is part of', () => {
+    const nodes = toFlow(diagram(['A', 'B', 'C']), new Map()).nodes;
+    const one = withSelection(nodes, '/States/B');
+    expect(one.map((n) => Boolean(n.selected))).toEqual([false, true, false]);
+    expect(one[0]).toBe(nodes[0]);
+    expect(withSelection(one, '/States/B')).toBe(one);
+    const several = one.map((n) => (n.id === '/States/C' ? { ...n, selected: true } : n));
+    expect(withSelection(several, '/States/C')).toBe(several);
+    expect(withSelection(several, '/States/A').map((n) => Boolean(n.selected))).toEqual([true, false, false]);
+    expect(withSelection(several, null).some((n) => n.selected)).toBe(false);
+  });
+
+  it('gives each node as already measured, in whole pixels', () => {
+    const d = diagram(['A']);
+    d.nodes[0].width = 100.4;
+    const [n] = toFlow(d, new Map()).nodes;
+    expect(n.measured).toEqual({ width: 100, height: 40 });
+    expect(n.style).toEqual({ width: 100, height: 40 });
   });
 });

@@ -47,17 +47,36 @@ export function keepLive(live: readonly FlowNode[], shown: readonly FlowNode[], 
 }
 
 /**
+ * `nodes` with `selected` chosen from outside (the problem list, the inspector) marked as the
+ * only selected state, unless it is already part of a multi-selection; `null` selects nothing.
+ * Unchanged nodes keep their objects, and so does the array when nothing changes.
+ */
+export function withSelection(nodes: FlowNode[], selected: string | null): FlowNode[] {
+  if (selected !== null && nodes.some((n) => n.id === selected && n.selected)) return nodes;
+  if (!nodes.some((n) => Boolean(n.selected) !== (n.id === selected))) return nodes;
+  return nodes.map((n) => (Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected }));
+}
+
+/**
  * The diagram to draw: `fresh` (from the latest analysis) with unchanged objects kept. Applied
  * while rendering (no effect and no second commit), it also resets the nodes React Flow holds;
  * a new `layoutSeq` (Auto layout) puts every node back where the layout says.
  */
-export function useStableFlow(fresh: Flow, layoutSeq: number, setNodes: Dispatch<SetStateAction<FlowNode[]>>, onNew: () => void): Flow {
+export function useStableFlow(
+  fresh: Flow,
+  layoutSeq: number,
+  selected: string | null,
+  setNodes: Dispatch<SetStateAction<FlowNode[]>>,
+  onNew: () => void,
+): Flow {
   const [shown, setShown] = useState({ fresh, flow: fresh, layoutSeq });
   if (shown.fresh === fresh && shown.layoutSeq === layoutSeq) return shown.flow;
   const relayout = shown.layoutSeq !== layoutSeq;
   const flow = relayout ? fresh : { nodes: keepSame(shown.flow.nodes, fresh.nodes), edges: keepSame(shown.flow.edges, fresh.edges) };
   setShown({ fresh, flow, layoutSeq });
-  setNodes((live) => (relayout ? flow.nodes : keepLive(live, shown.flow.nodes, flow.nodes)));
+  // The selection comes with the nodes (not from an effect a frame later): a renamed state is
+  // drawn selected in the same render that draws it.
+  setNodes((live) => withSelection(relayout ? flow.nodes : keepLive(live, shown.flow.nodes, flow.nodes), selected));
   onNew();
   return flow;
 }

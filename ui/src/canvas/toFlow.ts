@@ -20,13 +20,19 @@ export function toFlow(diagram: Diagram, problemCounts: Map<string, number>): { 
   const nodes: FlowNode[] = diagram.nodes.map((n) => {
     const parent = n.parent !== null ? byId.get(n.parent) : undefined;
     const isGroup = n.kind === 'Branch' || n.kind === 'ItemProcessor';
+    // Whole pixels, and given as already measured: the box is drawn at exactly this size, so
+    // React Flow finds nothing to report when it measures a state that is new to the canvas (a
+    // renamed one), which would otherwise cost a second render of every node.
+    const width = Math.round(n.width);
+    const height = Math.round(n.height);
     return {
       id: n.id,
       type: isGroup ? 'group' : 'state',
       position: { x: n.x - (parent?.x ?? 0), y: n.y - (parent?.y ?? 0) },
-      width: n.width,
-      height: n.height,
-      style: { width: n.width, height: n.height },
+      width,
+      height,
+      measured: { width, height },
+      style: { width, height },
       ...(parent ? { parentId: parent.id } : {}),
       data: {
         name: n.name,
