@@ -282,6 +282,16 @@ function moveEachFrame(session, how, frames) {
   });
 }
 
+const viewTransform = (session) => session.execute(`return document.querySelector('.react-flow__viewport').style.transform;`);
+
+/** States whose box is at least partly inside the diagram's pane. */
+const statesInView = (session) =>
+  session.execute(
+    `const p = document.querySelector('.react-flow__pane').getBoundingClientRect();
+     return [...document.querySelectorAll('.react-flow__node [data-state-type]')].map((e) => e.getBoundingClientRect())
+       .filter((r) => r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom).length;`,
+  );
+
 test('pan and zoom of a 1000-state workflow: frame times', async () => {
   const file = workFile('perf-1000', SHARED_1000 ? { from: SHARED_1000 } : { text: bigFlow(1000) });
   step('launching on 1000');
@@ -298,12 +308,30 @@ test('pan and zoom of a 1000-state workflow: frame times', async () => {
     const zoom = await moveEachFrame(session, 'zoom', 120);
     step('zoomed');
     await shot(session, 'perf-03-large-1000-after-pan-and-zoom');
+    // How often the drawn area around the view (ui/src/canvas/drawnArea.ts) had to move meanwhile.
+    const areaMoves = await session.execute(
+      `return (window.__statewrightPerf?.marks ?? []).filter((m) => m.name.startsWith('drawn area')).length;`,
+    );
+    // The big diagram's minimap: a click in its lower part takes the view there, drawn.
+    const before = await viewTransform(session);
+    const map = await session.execute(
+      `const r = document.querySelector('[aria-label="Minimap"]').getBoundingClientRect();
+       return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height * 0.9)];`,
+    );
+    await session.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', duration: 0, x: map[0], y: map[1] }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+      ] }],
+    });
+    await session.until('the view to move to the minimap click', async () => (await viewTransform(session)) !== before);
+    await session.until('states drawn in view there', async () => (await statesInView(session)) > 0);
     report.panZoom1000 = {
       source: SHARED_1000 ? SHARED_1000.replace(`${repo}/`, '') : 'generated (bigflow.mjs, 1000 states)',
       statesInPageAfterwards: (await canvasNames(session)).length,
       idleFrameMs: stats(idle.gaps),
       panFrameMs: { ...stats(pan.gaps), moved: pan.moved },
       zoomFrameMs: { ...stats(zoom.gaps), moved: zoom.moved },
+      drawnAreaMovesSinceLaunch: areaMoves,
       smoothMeans: 'median frame ≤ 33 ms (30 fps) and p95 ≤ 50 ms',
     };
     report.memory1000 = memoryOf(file);

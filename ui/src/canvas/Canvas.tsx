@@ -22,13 +22,16 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { containerOf } from './clipboard';
 import { dropPlace } from './dropTarget';
 import { FarView } from './FarView';
-import { RoutedEdge, type FlowEdge } from './RoutedEdge';
+import { RouteClip, RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { GroupNode, StateNode } from './StateNode';
 import { useStableFlow, withSelection } from './stableFlow';
 import { lookOf } from './stateTypes';
 import { toFlow, type FlowNode } from './toFlow';
 import type { CanvasActions } from './useCanvasActions';
 import { useCanvasKeys } from './useCanvasKeys';
+import { absoluteBoxes, drawnIn, grow } from './drawnArea';
+import { OverviewMap } from './OverviewMap';
+import { useDrawnArea, useFitAll } from './useDrawnArea';
 import { perfMark } from '../perf/probe';
 
 const nodeTypes = { state: StateNode, group: GroupNode };
@@ -75,7 +78,9 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
   /** States a change created: selected as soon as they are drawn. */
   const pendingSelect = useRef<string[] | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const { fitView, getInternalNode, setCenter, getZoom, screenToFlowPosition } = useReactFlow();
+  const { setCenter, getZoom, screenToFlowPosition } = useReactFlow();
+  const large = nodes.length > LARGE;
+  const fitView = useFitAll(large, nodesRef);
 
   // Dragging a state by hand makes the computed routes stale until the pinned layout arrives.
   const [dragged, setDragged] = useState(false);
@@ -125,6 +130,15 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
     const into = hint?.at === 'container' && hint.states !== '/States' ? containerOf(hint.states) : null;
     return into === null ? nodes : nodes.map((n) => (n.id === into ? { ...n, className: 'drop-target' } : n));
   }, [nodes, hint]);
+  // A big diagram: only what is in an area around the view is in the page (see drawnArea.ts).
+  const area = useDrawnArea(large);
+  const drawn = useMemo(
+    () => (!large ? { nodes: shown, edges } : area ? drawnIn(shown, edges, area) : { nodes: [], edges: [] }),
+    [large, area, shown, edges],
+  );
+  // Long transitions are cut a little outside the drawn area (no cut end shows in a frame or two
+  // of a pan before the area moves).
+  const clip = useMemo(() => (area ? grow(area, 0.1) : null), [area]);
 
   useEffect(() => {
     if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
@@ -140,13 +154,11 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
 
   useEffect(() => {
     if (!focus) return;
-    const node = getInternalNode(focus.id);
-    if (!node) return;
-    const { x, y } = node.internals.positionAbsolute;
-    const w = node.measured.width ?? 0;
-    const h = node.measured.height ?? 0;
-    void setCenter(x + w / 2, y + h / 2, { zoom: Math.max(getZoom(), 0.8), duration: 200 });
-  }, [focus, getInternalNode, setCenter, getZoom]);
+    // From the full node list: in a big diagram the state may not be drawn yet.
+    const box = absoluteBoxes(nodesRef.current).get(focus.id);
+    if (!box) return;
+    void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(getZoom(), 0.8), duration: 200 });
+  }, [focus, setCenter, getZoom]);
 
   /** Selects what a change created once it is drawn (and shows the first in the inspector). */
   const select = useCallback(
@@ -258,9 +270,10 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
         onExport={(format) => void actions.exportImage(format)}
       />
       <div ref={wrapper} className={stale ? 'canvas stale' : 'canvas'} aria-label="Workflow diagram" role="region">
+        <RouteClip.Provider value={clip}>
         <ReactFlow
-          nodes={shown}
-          edges={edges}
+          nodes={drawn.nodes}
+          edges={drawn.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodeDragStop={onNodeDragStop}
@@ -273,21 +286,23 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
           connectionRadius={30}
           deleteKeyCode={null}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          fitView
+          // A big diagram is fitted from its full node list (useFitAll), not from the states drawn.
+          fitView={!large}
           fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
           minZoom={0.2}
-          // Big workflows: only what is in view is in the page, so panning and zooming stay smooth.
-          onlyRenderVisibleElements={nodes.length > LARGE}
           proOptions={{ hideAttribution: true }}
         >
-          <FarView host={wrapper} large={nodes.length > LARGE} />
+          <FarView host={wrapper} large={large} />
           <Controls showInteractive={false} />
-          {/* Above LARGE the minimap's states are specks under a pixel, and it would repaint all of them (each its own
-              store subscription) on every frame of a pan or zoom: it is left out (measured: ui/e2e/perf.test.mjs). */}
-          {nodes.length <= LARGE && (
+          {/* Above LARGE React Flow's minimap would repaint every state (each its own store subscription) on every
+              frame of a pan or zoom: a picture painted once per diagram stands in for it. */}
+          {large ? (
+            <OverviewMap nodes={flow.nodes} />
+          ) : (
             <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} nodeColor={minimapColour} />
           )}
         </ReactFlow>
+        </RouteClip.Provider>
         {diagram && diagram.nodes.length === 0 && (
           <p className="canvas-empty">No states to draw yet: drag a step here from the palette or type one in the ASL JSON pane.</p>
         )}
