@@ -15,10 +15,12 @@ pub fn change(
     text: &str,
     change: &StateChange,
     pins: &BTreeMap<String, Pin>,
+    analyse: bool,
 ) -> Result<ChangedText, CommandError> {
     let (text, edit) = edited(text, change)?;
     let carried = edit.and_then(|e| crate::sidecar::carry(pins, &e));
-    let analysis = crate::analysis::analyze(&text, carried.as_ref().unwrap_or(pins));
+    let analysis =
+        analyse.then(|| crate::analysis::analyze(&text, carried.as_ref().unwrap_or(pins)));
     Ok(ChangedText { text, analysis, pins: carried })
 }
 
@@ -178,22 +180,26 @@ mod tests {
             ("/States/B".to_owned(), Pin { x: 30.0, y: 400.0 }),
         ]);
         let rename = StateChange::Rename { pointer: "/States/B".into(), name: "Done".into() };
-        let changed = change(TEXT, &rename, &pins).expect("renames");
+        let changed = change(TEXT, &rename, &pins, true).expect("renames");
         let carried = changed.pins.expect("pins moved");
         assert_eq!(carried.get("/States/Done"), Some(&Pin { x: 30.0, y: 400.0 }));
         assert_eq!(carried.get("/States/B"), None);
         assert_eq!(carried.get("/States/A"), pins.get("/States/A"));
         // The analysis is made with the carried pins: the renamed state stays where it was.
-        let crate::ipc::Analysis::Parsed { diagram, .. } = changed.analysis else {
+        let Some(crate::ipc::Analysis::Parsed { diagram, .. }) = changed.analysis else {
             panic!("parsed")
         };
         let done = diagram.nodes.iter().find(|n| n.id == "/States/Done").expect("node");
         assert_eq!((done.x, done.y), (30.0, 400.0));
         let remove = StateChange::Remove { pointer: "/States/A".into() };
-        let carried = change(TEXT, &remove, &pins).expect("removes").pins.expect("dropped");
+        let carried = change(TEXT, &remove, &pins, true).expect("removes").pins.expect("dropped");
         assert_eq!(carried.keys().collect::<Vec<_>>(), ["/States/B"]);
         let comment = StateChange::SetComment { pointer: "/States/A".into(), comment: "Hi".into() };
-        assert_eq!(change(TEXT, &comment, &pins).expect("comments").pins, None);
+        let commented = change(TEXT, &comment, &pins, false).expect("comments");
+        assert_eq!(commented.pins, None);
+        // Not asked for: no analysis (the window asks for it as for typing).
+        assert_eq!(commented.analysis, None);
+        assert_eq!(value(&commented.text)["States"]["A"]["Comment"], "Hi");
     }
 
     #[test]

@@ -62,8 +62,9 @@ pub async fn change_state(
     text: String,
     change: StateChange,
     pins: Option<BTreeMap<String, Pin>>,
+    analyse: Option<bool>,
 ) -> Result<ChangedText, CommandError> {
-    crate::changes::change(&text, &change, &pins.unwrap_or_default())
+    crate::changes::change(&text, &change, &pins.unwrap_or_default(), analyse.unwrap_or(true))
 }
 
 #[tauri::command]

@@ -29,12 +29,15 @@ pub enum Analysis {
     NotJson { error: TextError },
 }
 
-/// The text after a change made from the canvas or the inspector, with its analysis: one round
-/// trip, so the window shows the change in both panes in one go.
+/// The text after a change made from the canvas or the inspector, with its analysis when asked
+/// for: one round trip, so the window shows a change of the diagram in both panes in one go. A
+/// change of a field's value is asked without it: its text reaches the window sooner, and the
+/// analysis follows as for typing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChangedText {
     pub text: String,
-    pub analysis: Analysis,
+    #[ts(type = "Analysis | null")]
+    pub analysis: Option<Analysis>,
     /// The hand-placed states after the change, when it moved or dropped some (a rename carries
     /// a state's pins to its new name, a removal drops them); `null` when they are as they were.
     #[ts(type = "Record<string, Pin> | null")]

@@ -220,11 +220,16 @@ export function App() {
   const changeState = useCallback(
     async (change: StateChange) => {
       try {
-        const changed = await ipc.changeState(d.text, change, d.pins);
+        // A rename, a removal or a new transition changes the diagram: its analysis comes in the
+        // same round trip. A field's value rarely does: its text comes back sooner without it,
+        // and the analysis follows as for typing.
+        const diagramChange = change.op !== 'fields' && change.op !== 'setComment';
+        const changed = await ipc.changeState(d.text, change, d.pins, diagramChange);
         // Rendered before the next frame, effects included (React Flow takes new nodes in an
         // effect): the first frame painted shows the change in both panes.
         flushSync(() => {
-          d.replaceAnalysed(changed.text, changed.analysis, changed.pins);
+          if (changed.analysis) d.replaceAnalysed(changed.text, changed.analysis, changed.pins);
+          else d.replace(changed.text, changed.pins, true);
           if (change.op === 'remove') setSelected(null);
           if (change.op === 'rename') {
             const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));

@@ -17,7 +17,7 @@ text: string, };
 
 export type Analysis = { "status": "parsed", diagram: Diagram, problems: Array<Problem>, } | { "status": "notJson", error: TextError, };
 
-export type ChangedText = { text: string, analysis: Analysis, 
+export type ChangedText = { text: string, analysis: Analysis | null, 
 /**
  * The hand-placed states after the change, when it moved or dropped some (a rename carries
  * a state's pins to its new name, a removal drops them); `null` when they are as they were.

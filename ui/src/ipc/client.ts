@@ -25,8 +25,9 @@ export const ipc = {
   templates: () => invoke<Template[]>('templates'),
   templateText: (id: string) => invoke<string>('template_text', { id }),
   addState: (text: string, kind: string) => invoke<string>('add_state', { text, kind }),
-  changeState: (text: string, change: StateChange, pins: Readonly<Record<string, Pin>> = {}) =>
-    timed('change_state', invoke<ChangedText>('change_state', { text, change, pins })),
+  /** `analyse`: also lay out and check the changed text (for a change the diagram shows). */
+  changeState: (text: string, change: StateChange, pins: Readonly<Record<string, Pin>> = {}, analyse = true) =>
+    timed('change_state', invoke<ChangedText>('change_state', { text, change, pins, analyse })),
   canvasChange: (text: string, change: CanvasChange, pins: Readonly<Record<string, Pin>> = {}) =>
     invoke<CanvasResult>('canvas_change', { text, change, pins }),
   loadPins: (path: string) => invoke<Record<string, Pin>>('load_pins', { path }),

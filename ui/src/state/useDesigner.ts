@@ -94,17 +94,26 @@ export function useDesigner() {
 
   /** A whole-document change (palette, template, canvas, inspector): one undo step at once,
    * with the pins the change carried along (a rename, a deletion), if any. */
-  const replace = useCallback((next: string, carried?: Pins | null) => {
+  const replace = useCallback((next: string, carried?: Pins | null, analyseAfterPaint = false) => {
     window.clearTimeout(snapshotTimer.current);
     const before = { text: textRef.current, pins: pinsRef.current };
     const after = changed(before, next, carried);
-    ask(after);
+    if (analyseAfterPaint) {
+      // The analysis would compete with this frame for the CPU: it starts once the frame
+      // showing the new text is painted (unless the document changed again meanwhile).
+      lastAsked.current = after;
+      afterNextPaint(() => {
+        if (lastAsked.current === after) analyse(after);
+      });
+    } else {
+      ask(after);
+    }
     textRef.current = next;
     pinsRef.current = after.pins;
     setText(next);
     setPinsNow(after.pins);
     setHist((h) => recordChange(h, before, after));
-  }, [ask]);
+  }, [ask, analyse]);
 
   /** A change that came back with its analysis (inspector, canvas): both panes in one render. */
   const replaceAnalysed = useCallback(
@@ -183,4 +192,13 @@ export function useDesigner() {
     problems,
     parseError,
   };
+}
+
+/** Calls `then` once the frame being prepared has been painted. */
+function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(null);
+  });
 }
