@@ -14,7 +14,7 @@ import {
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram, DropPlace, LinkKind } from '../ipc/bindings';
 import { PALETTE_DRAG, PALETTE_DROP, type PaletteDrag } from '../panels/usePaletteDrag';
 import { takenEdge, useRunView } from '../run/RunView';
@@ -144,13 +144,21 @@ export const Canvas = memo(function Canvas({ diagram, stale, problemCounts, sele
     if (fitSeq > 0) void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
   }, [fitSeq, fitView]);
 
-  // A different number of states (a big edit, a state added or removed): show all of it once it
-  // is drawn. A rename keeps the view where it is; opening a file fits through `fitSeq`.
+  // A different number of states (opening a file, a big edit, a state added or removed): all of
+  // it is shown, fitted from the computed boxes before the frame is painted, so it appears whole
+  // at once rather than moving under the pointer for a moment after the change. A rename keeps
+  // the view where it is; Fit and Auto layout fit through `fitSeq`.
   const shape = flow.nodes.length;
-  useEffect(() => {
-    const t = window.setTimeout(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }), 60);
-    return () => window.clearTimeout(t);
-  }, [shape, fitView]);
+  const fitSource = useRef<readonly FlowNode[]>([]);
+  const fitNow = useFitAll(true, fitSource);
+  const shownShape = useRef(0);
+  useLayoutEffect(() => {
+    if (shownShape.current === shape) return;
+    shownShape.current = shape;
+    if (shape === 0) return;
+    fitSource.current = flow.nodes;
+    fitNow({ padding: 0.15, duration: 0, maxZoom: 1.2 });
+  }, [shape, flow, fitNow]);
 
   useEffect(() => {
     if (!focus) return;
