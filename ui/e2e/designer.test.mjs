@@ -31,6 +31,7 @@ async function launch(name, fixture = nested) {
   });
   try {
     await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0));
+    await session.viewSettled();
   } catch (e) {
     await shot(session, `failed-launch-${name}`).catch(() => undefined);
     await session.delete();

@@ -28,6 +28,7 @@ export async function launchOn(file, name, timeoutMs = 30000) {
   const session = await Session.create(driverUrl(), { 'tauri:options': { application: app, args: [file] } });
   try {
     await session.until('the diagram', () => canvasNames(session).then((n) => n.length > 0), timeoutMs);
+    await session.viewSettled();
   } catch (e) {
     await shot(session, `failed-launch-${name}`).catch(() => undefined);
     await session.delete();

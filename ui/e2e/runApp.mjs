@@ -43,6 +43,7 @@ export async function open(file) {
   session.until = (what, check, ms) => until(what, check, ms ?? 90000);
   try {
     await session.until('the diagram', async () => (await session.execute(`return document.querySelectorAll('.react-flow__node [data-status]').length;`)) > 0);
+    await session.viewSettled();
     // The app remembers the run panel's size and whether it is hidden: every test starts from
     // the panel shown (and the next launch from the default size).
     await session.execute(`localStorage.removeItem('statewright.runPanel'); document.querySelector('.run-toggle[aria-expanded="false"]')?.click();`);

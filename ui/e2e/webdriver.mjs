@@ -181,6 +181,28 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /**
+   * Waits until the diagram's view has not moved for 300 ms: opening a file fits the view, with a
+   * short animation, and a click aimed while it moves lands beside the state (as for a person).
+   */
+  async viewSettled(timeoutMs = 10000) {
+    await this.cmd('POST', '/execute/async', {
+      script: `const [limit, done] = [arguments[0], arguments[arguments.length - 1]];
+        const view = () => document.querySelector('.react-flow__viewport')?.style.transform ?? '';
+        const start = performance.now();
+        let last = view();
+        let since = start;
+        const poll = () => {
+          const now = performance.now();
+          if (view() !== last) { last = view(); since = now; }
+          if (now - since >= 300 || now - start > limit) done(true);
+          else setTimeout(poll, 40);
+        };
+        poll();`,
+      args: [timeoutMs],
+    });
+  }
+
   /** Waits until `check` returns a truthy value (retrying on errors too) and returns it. */
   async until(what, check, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;
