@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { button, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
+import { button, codeText, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
 
 const example = join(repo, 'examples/order-processing.asl.json');
 const nested = join(fixtures, 'ship-and-notify.asl.json');
@@ -35,11 +35,6 @@ async function launch(name, fixture) {
 /** Marks progress in the test output, so a stuck step is easy to find. */
 function step(n) {
   console.log(`step ${n} at ${new Date().toISOString()}`);
-}
-
-/** The whole text of the "ASL JSON" pane (CodeMirror renders only the visible lines). */
-function codeText(session) {
-  return session.execute(`const t = document.querySelector('.cm-content').cmTile; return (t.root ?? t).view.state.doc.toString();`);
 }
 
 /** The centre of the first element matching `css`, in viewport pixels. */

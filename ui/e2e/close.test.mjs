@@ -5,19 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appProcess,
-  askToClose,
-  button,
-  canvasNames,
-  isRunning,
-  launchOn,
-  repo,
-  shot,
-  test,
-  useDriver,
-  workFile,
-} from './harness.mjs';
+import { appProcess, askToClose, button, canvasNames, codeText, dialogTitle, isRunning, launchOn, makeAnEdit, repo, shot, test, useDriver, workFile } from './harness.mjs';
 
 const example = join(repo, 'examples/order-processing.asl.json');
 
@@ -30,23 +18,6 @@ async function launch(name) {
   const pid = appProcess(file);
   assert.ok(pid, 'the app process is found');
   return { session, file, pid };
-}
-
-/** The whole text in the ASL JSON pane (the editor's document, not just the lines drawn). */
-function codeText(session) {
-  return session.execute(`return document.querySelector('.code .cm-content').cmTile.root.view.state.doc.toString();`);
-}
-
-/** The open dialog's title, or '' when none is open. */
-function dialogTitle(session) {
-  return session.execute(`return document.querySelector('[role=alertdialog] h2')?.textContent ?? '';`);
-}
-
-/** Adds a Wait state from the palette: an unsaved edit. */
-async function makeAnEdit(session) {
-  await (await session.find('.palette [aria-label="Wait"]')).click();
-  await session.until('the new state', async () => (await canvasNames(session)).includes('New Wait'));
-  await session.until('Save to be enabled', async () => (await button(session, 'Save')).enabled());
 }
 
 /** Clicks the question's button named `name` (the toolbar has a Save button too). */

@@ -3,18 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appProcess,
-  button,
-  canvasNames,
-  fixtures,
-  launchOn,
-  shot,
-  statusText,
-  test,
-  useDriver,
-  workFile,
-} from './harness.mjs';
+import { appProcess, button, canvasNames, codeText, dialogTitle, fixtures, launchOn, makeAnEdit, shot, statusText, test, useDriver, workFile } from './harness.mjs';
 
 const nested = join(fixtures, 'ship-and-notify.asl.json');
 
@@ -24,24 +13,6 @@ async function launch(name) {
   const file = workFile(name, { from: nested });
   const session = await launchOn(file, name);
   return { session, file };
-}
-
-/** The whole text in the ASL JSON pane (CodeMirror draws only the visible lines, so it is read
- *  from the editor's state, found from its DOM node as `EditorView.findFromDOM` does). */
-function codeText(session) {
-  return session.execute(`return document.querySelector('.code .cm-content').cmTile.root.view.state.doc.toString();`);
-}
-
-/** The open dialog's title, or '' when none is open. */
-function dialogTitle(session) {
-  return session.execute(`return document.querySelector('[role=alertdialog] h2')?.textContent ?? '';`);
-}
-
-/** Adds a Wait state from the palette: an unsaved edit. */
-async function makeAnEdit(session) {
-  await (await session.find('.palette [aria-label="Wait"]')).click();
-  await session.until('the new state', async () => (await canvasNames(session)).includes('New Wait'));
-  await session.until('Save to be enabled', async () => (await button(session, 'Save')).enabled());
 }
 
 /** Their edit: the same workflow with one state renamed. */

@@ -134,3 +134,24 @@ function readProc(pid, what) {
     return null;
   }
 }
+
+/** The ASL JSON pane's whole text (CodeMirror's document, not just the lines on screen), or
+ *  null before the editor exists. */
+export function codeText(session) {
+  return session.execute(
+    `const view = document.querySelector('.code .cm-content')?.cmTile?.root?.view;
+     return view ? view.state.doc.toString() : null;`,
+  );
+}
+
+/** The open dialog's title, or '' when none is open. */
+export function dialogTitle(session) {
+  return session.execute(`return document.querySelector('[role=alertdialog] h2')?.textContent ?? '';`);
+}
+
+/** Adds a Wait state from the palette: an unsaved edit. */
+export async function makeAnEdit(session) {
+  await (await session.find('.palette [aria-label="Wait"]')).click();
+  await session.until('the new state', async () => (await canvasNames(session)).includes('New Wait'));
+  await session.until('Save to be enabled', async () => (await button(session, 'Save')).enabled());
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { artifacts, button, canvasNames, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
+import { artifacts, button, canvasNames, codeText, fixtures, launchOn, repo, shot, test, useDriver, work, workFile } from './harness.mjs';
 
 const example = join(repo, 'examples/order-processing.asl.json');
 const jsonataExample = join(repo, 'examples/jsonata-order-fulfilment.asl.json');
@@ -29,16 +29,6 @@ async function launch(name, fixture) {
   const input = fixture.replace(/\.asl\.json$/, '.input.json');
   if (existsSync(input)) copyFileSync(input, join(work, `${name}.input.json`));
   return { session: await launchOn(file, name), file };
-}
-
-/** The ASL JSON pane's whole text (CodeMirror's document, not just the lines on screen). */
-async function codeText(session) {
-  // CodeMirror keeps its view on the content element (`cmTile.root.view`; `cmView.view` before 6.39).
-  return session.execute(
-    `const c = document.querySelector('.cm-content');
-     const view = c?.cmTile?.root?.view ?? c?.cmView?.view;
-     return view ? view.state.doc.toString() : null;`,
-  );
 }
 
 /** The inspector control whose accessible name is `name` (aria-label, else its label's text). */

@@ -93,43 +93,21 @@ test('the example is painted soon after launch; memory is reported', async () =>
 });
 
 /**
- * Installs a page-side watcher for an edit the diagram does not show (a field's value): the first
- * painted frame where the code pane has `want` (the canvas has nothing new to draw).
+ * Installs a page-side watcher: the first painted frame where the code pane has `code` and, when
+ * `state` is given, the canvas draws a state of that name (an edit the diagram does not show,
+ * a field's value, passes `null`: the canvas has nothing new to draw).
  */
-function watchForCodePane(session, want) {
+function watchForPanes(session, code, state) {
   return session.execute(
-    `const want = arguments[0];
+    `const [code, state] = arguments;
      const w = { code: null, canvas: null, painted: null };
      window.__editWatch = w;
-     const step = () => {
-       const code = document.querySelector('.code .cm-content').cmTile.root.view.state.doc.toString();
-       if (code.includes(want)) {
-         w.code = w.canvas = performance.now();
-         const ch = new MessageChannel();
-         ch.port1.onmessage = () => { w.painted = performance.now(); };
-         ch.port2.postMessage(null);
-         return;
-       }
-       requestAnimationFrame(step);
-     };
-     requestAnimationFrame(step);
-     return true;`,
-    [want],
-  );
-}
-
-/** Installs a page-side watcher: the first painted frame where both panes show `want`. */
-function watchForBothPanes(session, want) {
-  return session.execute(
-    `const want = arguments[0];
-     const w = { code: null, canvas: null, painted: null };
-     window.__editWatch = w;
-     const canvasSel = '.react-flow__node [aria-label="' + CSS.escape(want) + '"]';
+     const canvasSel = state === null ? null : '.react-flow__node [aria-label="' + CSS.escape(state) + '"]';
      const step = () => {
        const now = performance.now();
-       const code = document.querySelector('.code .cm-content').cmTile.root.view.state.doc.toString();
-       if (w.code === null && code.includes('"' + want + '"')) w.code = now;
-       if (w.canvas === null && document.querySelector(canvasSel)) w.canvas = now;
+       const text = document.querySelector('.code .cm-content').cmTile.root.view.state.doc.toString();
+       if (w.code === null && text.includes(code)) w.code = now;
+       if (w.canvas === null && (canvasSel === null ? w.code !== null : document.querySelector(canvasSel))) w.canvas = now;
        if (w.code !== null && w.canvas !== null) {
          const ch = new MessageChannel();
          ch.port1.onmessage = () => { w.painted = performance.now(); };
@@ -140,7 +118,7 @@ function watchForBothPanes(session, want) {
      };
      requestAnimationFrame(step);
      return true;`,
-    [want],
+    [code, state],
   );
 }
 
@@ -188,7 +166,7 @@ test('a one-field edit in a 200-state workflow reaches both panes', async () => 
       const limitInput = await timeLimitField();
       await limitInput.click();
       await session.keys([{ down: '\uE009' }, { type: 'a' }, { up: '\uE009' }, { type: `\uE003${seconds}` }]);
-      await watchForCodePane(session, `"TimeoutSeconds": ${seconds}`);
+      await watchForPanes(session, `"TimeoutSeconds": ${seconds}`, null);
       await limitInput.sendKeys('\uE007');
       timeouts.push(await editLatency(session));
     }
@@ -203,7 +181,7 @@ test('a one-field edit in a 200-state workflow reaches both panes', async () => 
       await input.clear();
       const renamed = `${stateName(60)}-${i + 1}`;
       await input.sendKeys(renamed);
-      await watchForBothPanes(session, renamed);
+      await watchForPanes(session, `"${renamed}"`, renamed);
       await input.sendKeys('\uE007');
       runs.push(await editLatency(session));
       await session.until('the renamed state', async () => (await canvasNames(session)).includes(renamed));
@@ -219,7 +197,7 @@ test('a one-field edit in a 200-state workflow reaches both panes', async () => 
          return at;`,
         [before],
       );
-      await watchForBothPanes(session, `${before}x`);
+      await watchForPanes(session, `"${before}x"`, `${before}x`);
       await session.keys([{ type: 'x' }]);
       typed.push(await editLatency(session));
     }

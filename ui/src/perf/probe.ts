@@ -2,6 +2,7 @@
 // WebDriver): when the first diagram was painted, and when the latest key or pointer input
 // happened, both on the page's clock (performance.now). Read-only for the app: nothing in it
 // depends on these values, and recording costs one listener call per input.
+import { afterNextPaint } from '../paint';
 
 export interface PerfProbe {
   /** performance.timeOrigin: milliseconds since 1970 at which performance.now() was 0. */
@@ -18,15 +19,6 @@ declare global {
   interface Window {
     __statewrightPerf?: PerfProbe;
   }
-}
-
-/** Calls `done` with performance.now() once the frame being prepared has been painted. */
-export function afterNextPaint(done: (at: number) => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done(performance.now());
-    channel.port2.postMessage(null);
-  });
 }
 
 export function installProbe(doc: Document = document): PerfProbe {

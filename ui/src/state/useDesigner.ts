@@ -8,6 +8,7 @@ import * as history from './history';
 import { latestOnly } from './latestOnly';
 import { changed, recordChange, sameSnapshot, type Pins, type Snapshot } from './snapshot';
 import { sameData } from '../canvas/stableFlow';
+import { afterNextPaint } from '../paint';
 
 export type { Pins, Snapshot } from './snapshot';
 export { sameSnapshot } from './snapshot';
@@ -192,13 +193,4 @@ export function useDesigner() {
     problems,
     parseError,
   };
-}
-
-/** Calls `then` once the frame being prepared has been painted. */
-function afterNextPaint(then: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = then;
-    channel.port2.postMessage(null);
-  });
 }
