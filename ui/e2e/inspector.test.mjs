@@ -152,6 +152,23 @@ test('edit a field in the inspector and see the JSON change, the rest byte-ident
     assert.equal(JSON.parse(edited).States.ValidateOrder.TimeoutSeconds, 30);
     const { removed } = assertOnlyChanged(original, edited, /^,\n {6}"TimeoutSeconds": 30$/);
     assert.equal(removed, '');
+    // The field keeps the keyboard focus after Enter and shows the value written: it is the
+    // same control, not a new one built for the new value.
+    const focused = await session.execute(`const e = document.activeElement; return { id: e?.id ?? null, value: e?.value ?? null };`);
+    assert.deepEqual(focused, { id: await timeout.attribute('id'), value: '30' });
+    // A value typed in the ASL JSON shows in the field as soon as it parses, and typed back too.
+    const fieldValue = async () => session.execute(`return document.getElementById(arguments[0]).value;`, [focused.id]);
+    await session.execute(
+      `const v = document.querySelector('.code .cm-content').cmTile.root.view;
+       const at = v.state.doc.toString().indexOf('"TimeoutSeconds": 30') + '"TimeoutSeconds": 30'.length;
+       v.focus();
+       v.dispatch({ selection: { anchor: at } });
+       return at;`,
+    );
+    await session.keys([{ type: '0' }]);
+    await session.until('the field to show the typed 300', async () => (await fieldValue()) === '300');
+    await session.keys([{ type: '\uE003' }]);
+    await session.until('the field to show 30 again', async () => (await fieldValue()) === '30' && (await codeText(session)) === edited);
     // The resource picker reads the ARN in plain words.
     const service = await control(session, 'Service');
     assert.equal(await session.execute(`return document.getElementById(arguments[0]).value;`, [await service.attribute('id')]), 'lambda');

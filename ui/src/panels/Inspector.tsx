@@ -1,10 +1,10 @@
 // The inspector: the selected state in plain words, with the changes people make most (name,
 // note, where to go next, delete) as form fields, then the form of its type (inspector/). Each
 // change is a lossless edit of the text.
-import { useState } from 'react';
 import { lookOf } from '../canvas/stateTypes';
 import type { DiagramNode, Problem, StateChange } from '../ipc/bindings';
 import { StateForm } from './inspector/StateForm';
+import { useDraft } from './inspector/draft';
 
 /** State types that continue with `Next` or stop with `End`. */
 const FLOWING = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
@@ -25,10 +25,10 @@ interface Props {
 
 export function Inspector(props: Props) {
   const { node, state } = props;
-  // Name and note restart from the file after every change; the form's fields each do the same.
+  // Every field's draft starts over from the file when its value there changes (inspector/draft.ts).
   return (
     <section className="inspector" aria-labelledby="inspector-title" key={node.id}>
-      <InspectorFields key={`${node.name}\n${JSON.stringify(state?.Comment ?? null)}`} {...props} />
+      <InspectorFields {...props} />
       {state && (
         <StateForm
           pointer={node.id}
@@ -47,8 +47,8 @@ export function Inspector(props: Props) {
 
 function InspectorFields({ node, state, siblings, onChange }: Props) {
   const look = lookOf(node.kind);
-  const [name, setName] = useState(node.name);
-  const [comment, setComment] = useState(typeof state?.Comment === 'string' ? state.Comment : '');
+  const [name, setName] = useDraft(node.name);
+  const [comment, setComment] = useDraft(typeof state?.Comment === 'string' ? state.Comment : '', JSON.stringify(state?.Comment ?? null));
   const next = typeof state?.Next === 'string' ? state.Next : '';
   const pointer = node.id;
   const rename = () => name.trim() !== node.name && onChange({ op: 'rename', pointer, name });

@@ -1,19 +1,20 @@
 // `ErrorEquals` as a comma-separated list with AWS's error names suggested.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { fieldEdit, useForm } from './context';
 import { ERROR_NAMES, errorListText, readErrorList } from './errorNames';
 import { FieldShell, valueAt } from './fields';
+import { useDraft } from './draft';
 
 export function ErrorListField({ field, scope }: { field: string; scope: string }) {
   const { state } = useForm();
   const text = errorListText(valueAt(state, field));
-  return <ErrorListDraft key={text} field={field} scope={scope} text={text} />;
+  return <ErrorListDraft field={field} scope={scope} text={text} />;
 }
 
 function ErrorListDraft({ field, scope, text }: { field: string; scope: string; text: string }) {
   const { pointer, write } = useForm();
   const list = useId();
-  const [draft, setDraft] = useState(text);
+  const [draft, setDraft] = useDraft(text);
   const read = readErrorList(draft);
   const commit = () => read.error === null && draft !== text && write([fieldEdit(pointer, field, read.value)]);
   return (

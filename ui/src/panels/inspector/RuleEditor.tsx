@@ -1,11 +1,11 @@
 // One Choice rule in plain words: a comparison (a field of the input, an operator, a value),
 // All / Any / Not of rules (nested as deep as needed), or a JSONata condition. It edits the
 // rule model of choiceRules.ts; the Choice form writes the result.
-import { useState } from 'react';
 import { checkPath, isExpression, readJson } from './checks';
 import { describeRule, newComparison, OPERATORS, operator, readValue, valueFor, type Rule } from './choiceRules';
 import { useForm } from './context';
 import { FieldShell, useJsonataCheck } from './fields';
+import { useDraft } from './draft';
 
 interface Props {
   rule: Rule;
@@ -189,12 +189,8 @@ interface DraftProps {
   onCommit: (value: unknown) => void;
 }
 
-function DraftInput(props: DraftProps) {
-  return <DraftInputInner key={props.value} {...props} />;
-}
-
-function DraftInputInner({ label, scope, field, value, list, hint, wide, expression, read, onCommit }: DraftProps) {
-  const [draft, setDraft] = useState(value);
+function DraftInput({ label, scope, field, value, list, hint, wide, expression, read, onCommit }: DraftProps) {
+  const [draft, setDraft] = useDraft(value);
   const result = read(draft);
   const jsonata = useJsonataCheck(expression && isExpression(draft.trim()) ? [draft.trim()] : []);
   const error = result.error ?? jsonata;

@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ipc } from '../../ipc/client';
 import { checkPath, expressionsIn, isExpression, jsonText, readJson, readNumber } from './checks';
 import { clearEdit, fieldEdit, fieldPointer, problemsAt, useForm } from './context';
+import { useDraft } from './draft';
 
 /** The value of `field` (a `/` path) in the state. */
 export function valueAt(state: unknown, field: string): unknown {
@@ -114,12 +115,12 @@ interface TextProps {
 export function TextField(props: TextProps) {
   const { state } = useForm();
   const value = valueAt(state, props.field);
-  return <TextFieldDraft key={JSON.stringify(value) ?? ''} {...props} value={typeof value === 'string' ? value : ''} />;
+  return <TextFieldDraft {...props} value={typeof value === 'string' ? value : ''} source={JSON.stringify(value) ?? ''} />;
 }
 
-function TextFieldDraft(props: TextProps & { value: string }) {
+function TextFieldDraft(props: TextProps & { value: string; source: string }) {
   const { pointer, state, write } = useForm();
-  const [draft, setDraft] = useState(props.value);
+  const [draft, setDraft] = useDraft(props.value, props.source);
   const isExpr = props.expression === true && isExpression(draft);
   const jsonata = useJsonataCheck(isExpr ? [draft] : []);
   const local =
@@ -172,12 +173,12 @@ export function NumberField(props: NumberProps) {
   const { state } = useForm();
   const value = valueAt(state, props.field);
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-  return <NumberFieldDraft key={JSON.stringify(value) ?? ''} {...props} text={text} />;
+  return <NumberFieldDraft {...props} text={text} source={JSON.stringify(value) ?? ''} />;
 }
 
-function NumberFieldDraft(props: NumberProps & { text: string }) {
+function NumberFieldDraft(props: NumberProps & { text: string; source: string }) {
   const { pointer, state, write } = useForm();
-  const [draft, setDraft] = useState(props.text);
+  const [draft, setDraft] = useDraft(props.text, props.source);
   const isExpr = props.expression === true && isExpression(draft.trim());
   const jsonata = useJsonataCheck(isExpr ? [draft.trim()] : []);
   const read = isExpr ? { value: null, error: null } : readNumber(draft, props);
@@ -219,13 +220,13 @@ interface JsonProps {
 export function JsonField(props: JsonProps) {
   const { state } = useForm();
   const value = valueAt(state, props.field);
-  return <JsonFieldDraft key={JSON.stringify(value) ?? ''} {...props} value={value} />;
+  return <JsonFieldDraft {...props} value={value} />;
 }
 
 function JsonFieldDraft(props: JsonProps & { value: unknown }) {
   const { pointer, language, write } = useForm();
   const start = jsonText(props.value);
-  const [draft, setDraft] = useState(start);
+  const [draft, setDraft] = useDraft(start, JSON.stringify(props.value) ?? '');
   const read = readJson(draft);
   // `{% %}` is JSONata only in JSONata states; elsewhere it is plain text.
   const expressions = read.kind === 'value' && language === 'JSONata' ? expressionsIn(read.value).map((e) => e.text) : [];
