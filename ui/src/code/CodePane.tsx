@@ -41,6 +41,9 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const handlers = useRef({ onChange, onUndo, onRedo });
+  // The editor's text as last set or typed, so a change from outside is found without copying
+  // the whole document out of the editor first.
+  const known = useRef('');
 
   useEffect(() => {
     handlers.current = { onChange, onUndo, onRedo };
@@ -80,13 +83,15 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
           EditorView.updateListener.of((u) => {
             // Only the user's own typing goes back up; the text set from outside is already known.
             if (u.docChanged && !u.transactions.some((t) => t.annotation(fromOutside))) {
-              handlers.current.onChange(u.state.doc.toString());
+              known.current = u.state.doc.toString();
+              handlers.current.onChange(known.current);
             }
           }),
         ],
       }),
     });
     view.current = v;
+    known.current = '';
     return () => {
       v.destroy();
       view.current = null;
@@ -98,7 +103,10 @@ export function CodePane({ text, onChange, error, problems, cursor, onUndo, onRe
     const v = view.current;
     if (!v) return;
     perfMark('CodePane text');
-    const change = changeBetween(v.state.doc.toString(), text);
+    // (A length that disagrees would mean a change this pane did not see: then ask the editor.)
+    const shown = v.state.doc.length === known.current.length ? known.current : v.state.doc.toString();
+    const change = changeBetween(shown, text);
+    known.current = text;
     if (change) v.dispatch({ changes: change, annotations: fromOutside.of(true) });
     perfMark('CodePane text applied');
   }, [text]);

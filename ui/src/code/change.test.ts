@@ -33,4 +33,27 @@ describe('changeBetween', () => {
     expect(c.insert).toBe('\u{1F601}');
     expect(apply(before, c)).toBe(after);
   });
+
+  it('finds the smallest replacement in texts longer than its comparison blocks', () => {
+    // A seeded generator: the same cases on every run.
+    let seed = 12345;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const text = (n: number) => Array.from({ length: n }, () => 'ab{}"\n '[next(7)]).join('');
+    for (let i = 0; i < 300; i++) {
+      const before = text(next(3000));
+      const from = next(before.length + 1);
+      const to = from + next(Math.min(40, before.length - from) + 1);
+      const after = before.slice(0, from) + text(next(30)) + before.slice(to);
+      const c = changeBetween(before, after);
+      expect(apply(before, c)).toBe(after);
+      if (!c) continue;
+      // Nothing kept could have been kept longer: the characters next to the replacement differ.
+      let prefix = 0;
+      while (prefix < Math.min(before.length, after.length) && before[prefix] === after[prefix]) prefix++;
+      expect(c.from).toBe(prefix);
+      const suffix = before.length - c.to;
+      const canGrow = suffix < before.length - c.from && suffix < after.length - c.from && before[c.to - 1] === after[after.length - suffix - 1];
+      expect(canGrow).toBe(false);
+    }
+  });
 });

@@ -9,12 +9,22 @@ export interface TextChange {
   insert: string;
 }
 
+const BLOCK = 512;
+
 export function changeBetween(before: string, after: string): TextChange | null {
   if (before === after) return null;
   const limit = Math.min(before.length, after.length);
+  // Whole blocks first: the engine compares substrings natively, which is fast even before its
+  // JIT has compiled the character loops below (the first edits after opening a big file).
   let start = 0;
+  while (start + BLOCK <= limit && before.substr(start, BLOCK) === after.substr(start, BLOCK)) start += BLOCK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
+  while (
+    end + BLOCK <= limit - start &&
+    before.substr(before.length - end - BLOCK, BLOCK) === after.substr(after.length - end - BLOCK, BLOCK)
+  )
+    end += BLOCK;
   while (
     end < limit - start &&
     before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
