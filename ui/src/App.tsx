@@ -22,6 +22,7 @@ import { RunPanel } from './run/RunPanel';
 import { RunView } from './run/RunView';
 import { useRun } from './run/useRun';
 import { perfMark } from './perf/probe';
+import { useShownAfterPaint } from './paint';
 
 const FILTERS = [{ name: 'Workflow definitions', extensions: ['json'] }];
 
@@ -38,6 +39,10 @@ export function App() {
   const [layoutSeq, setLayoutSeq] = useState(0);
   const [fitSeq, setFitSeq] = useState(0);
   const [status, setStatus] = useState('');
+  // The toolbar and the unsaved-changes mark follow an edit one frame later (see useShownAfterPaint).
+  const dirtyShown = useShownAfterPaint(d.dirty);
+  const canUndoShown = useShownAfterPaint(d.canUndo);
+  const canRedoShown = useShownAfterPaint(d.canRedo);
 
   const fail = useCallback((what: string, failure: unknown) => {
     const text = `${what}: ${describeFailure(failure)}`;
@@ -159,10 +164,10 @@ export function App() {
   }, [openPath]);
 
   useEffect(() => {
-    const title = `${d.dirty ? '● ' : ''}${d.file.name} — Statewright`;
+    const title = `${dirtyShown ? '● ' : ''}${d.file.name} — Statewright`;
     document.title = title;
     void getCurrentWindow().setTitle(title).catch(() => undefined);
-  }, [d.dirty, d.file.name]);
+  }, [dirtyShown, d.file.name]);
 
   // Keyboard shortcuts outside the editor.
   useEffect(() => {
@@ -265,9 +270,9 @@ export function App() {
         <Toolbar
           templates={templates}
           recent={recent}
-          canUndo={d.canUndo}
-          canRedo={d.canRedo}
-          canSave={d.dirty || d.file.path === null}
+          canUndo={canUndoShown}
+          canRedo={canRedoShown}
+          canSave={dirtyShown || d.file.path === null}
           onNew={(id) => void newFromTemplate(id)}
           onOpen={() => void chooseAndOpen()}
           onOpenRecent={(p) => void confirmDiscard().then((ok) => (ok ? openPath(p) : undefined))}
@@ -283,9 +288,9 @@ export function App() {
           onFit={() => setFitSeq((n) => n + 1)}
         />
         <span className="file-name" title={d.file.path ?? 'Not saved yet'}>
-          {d.dirty ? '● ' : ''}
+          {dirtyShown ? '● ' : ''}
           {d.file.name}
-          {d.dirty ? ' (unsaved changes)' : ''}
+          {dirtyShown ? ' (unsaved changes)' : ''}
         </span>
       </header>
       <Palette onAdd={(kind) => void addState(kind)} />
