@@ -189,6 +189,12 @@ test('the inspector renames a step and every transition to it', async () => {
     await input.sendKeys('Check the stock\uE007');
     await session.until('the renamed state', async () => (await canvasNames(session)).includes('Check the stock'));
     assert.ok(!(await canvasNames(session)).includes('Check stock'));
+    // The inspector stays on the renamed step, the name field still focused (a rename is not
+    // another selection), so the person can go on typing.
+    assert.equal(
+      await session.execute(`const e = document.activeElement; return e === document.querySelector('.inspector input') ? e.value : null;`),
+      'Check the stock',
+    );
     await shot(session, '08-inspector-rename');
     await (await button(session, 'Save')).click();
     await session.until('the rename saved', () => JSON.parse(readFileSync(file, 'utf8')).StartAt === 'Check the stock');

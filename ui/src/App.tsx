@@ -33,7 +33,14 @@ export function App() {
   const run = useRun(d.file.path, d.text);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The selected state, and a count of moves to another state: the inspector is built afresh for
+  // another state, but stays as it is (focus included) when its state is renamed.
+  const [selection, setSelection] = useState<{ id: string | null; seq: number }>({ id: null, seq: 0 });
+  const selected = selection.id;
+  const setSelected = useCallback(
+    (id: string | null) => setSelection((s) => (s.id === id ? s : { id, seq: s.seq + 1 })),
+    [],
+  );
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [cursor, setCursor] = useState<CursorRequest | null>(null);
   const [layoutSeq, setLayoutSeq] = useState(0);
@@ -80,7 +87,7 @@ export function App() {
       }
       refreshRecent();
     },
-    [d, fail, refreshRecent],
+    [d, fail, refreshRecent, setSelected],
   );
 
   const newFromTemplate = useCallback(
@@ -96,7 +103,7 @@ export function App() {
         fail('Could not start a new workflow', failure);
       }
     },
-    [confirmDiscard, d, fail],
+    [confirmDiscard, d, fail, setSelected],
   );
 
   const chooseAndOpen = useCallback(async () => {
@@ -198,7 +205,7 @@ export function App() {
       const node = id ? d.diagram?.nodes.find((n) => n.id === id) : undefined;
       if (node?.at) setCursor((c) => ({ line: node.at!.line, column: node.at!.column, seq: (c?.seq ?? 0) + 1 }));
     },
-    [d.diagram],
+    [d.diagram, setSelected],
   );
 
   const pickProblem = useCallback((p: Problem) => {
@@ -208,7 +215,7 @@ export function App() {
     }
     const place = p.span?.start ?? p.at;
     if (place) setCursor((c) => ({ line: place.line, column: place.column, seq: (c?.seq ?? 0) + 1 }));
-  }, []);
+  }, [setSelected]);
 
   const addState = useCallback(
     async (kind: string) => {
@@ -238,14 +245,14 @@ export function App() {
           if (change.op === 'remove') setSelected(null);
           if (change.op === 'rename') {
             const id = change.pointer.replace(/[^/]*$/, change.name.trim().replace(/~/g, '~0').replace(/\//g, '~1'));
-            setSelected(id);
+            setSelection((s) => ({ id, seq: s.seq }));
           }
         });
       } catch (failure) {
         fail('Could not change the step', failure);
       }
     },
-    [d, fail],
+    [d, fail, setSelected],
   );
 
   const parsed = useMemo(() => {
@@ -329,6 +336,7 @@ export function App() {
       <div className="side">
         {selectedNode && selectedNode.kind !== 'Branch' && selectedNode.kind !== 'ItemProcessor' && (
           <Inspector
+            key={selection.seq}
             node={selectedNode}
             state={selectedState && typeof selectedState === 'object' ? (selectedState as Record<string, unknown>) : null}
             siblings={siblings}

@@ -27,7 +27,7 @@ export function Inspector(props: Props) {
   const { node, state } = props;
   // Every field's draft starts over from the file when its value there changes (inspector/draft.ts).
   return (
-    <section className="inspector" aria-labelledby="inspector-title" key={node.id}>
+    <section className="inspector" aria-labelledby="inspector-title">
       <InspectorFields {...props} />
       {state && (
         <StateForm
