@@ -2,6 +2,7 @@
 // "pins") with its snapshot history, and the latest analysis (the diagram is the last one that
 // parsed). A snapshot holds text and pins together, so moving a state is one undo step.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ipc } from '../ipc/client';
 import type { Analysis, Diagram, Problem, TextError } from '../ipc/bindings';
 import * as history from './history';
@@ -62,7 +63,10 @@ export function useDesigner() {
     latestOnly(
       (doc: Snapshot) => ipc.analyze(doc.text, doc.pins).then((a) => ({ doc, a })),
       ({ doc, a }: { doc: Snapshot; a: Analysis }) => {
-        if (lastAsked.current !== null && sameSnapshot(doc, lastAsked.current)) show(a);
+        // Rendered at once, effects included: React Flow takes new nodes in an effect, which
+        // would otherwise wait for the next frame to be painted (a renamed state would appear
+        // a frame or two after the rest of the diagram).
+        if (lastAsked.current !== null && sameSnapshot(doc, lastAsked.current)) flushSync(() => show(a));
       },
     ),
   );
