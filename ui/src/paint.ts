@@ -1,7 +1,7 @@
 // When a frame has reached the screen: a rendering update runs the page's animation-frame
 // callbacks, then style, layout and paint; a message posted from such a callback is handled
-// only after that paint. Used to start work that must not delay the frame being prepared, and
-// to time paints for the e2e measurements.
+// only after that paint. Used to start work that must not delay the frame being prepared, to
+// show the window's chrome a frame after an edit, and to time paints for the e2e measurements.
 import { useEffect, useState } from 'react';
 
 /** Calls `done` with performance.now() once the frame being prepared has been painted. */
