@@ -17,12 +17,12 @@ export function changeBetween(before: string, after: string): TextChange | null 
   // Whole blocks first: the engine compares substrings natively, which is fast even before its
   // JIT has compiled the character loops below (the first edits after opening a big file).
   let start = 0;
-  while (start + BLOCK <= limit && before.substr(start, BLOCK) === after.substr(start, BLOCK)) start += BLOCK;
+  while (start + BLOCK <= limit && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
   while (
     end + BLOCK <= limit - start &&
-    before.substr(before.length - end - BLOCK, BLOCK) === after.substr(after.length - end - BLOCK, BLOCK)
+    before.slice(before.length - end - BLOCK, before.length - end) === after.slice(after.length - end - BLOCK, after.length - end)
   )
     end += BLOCK;
   while (
